@@ -1,0 +1,2 @@
+/// The engine: process, ingest, worker, status, export.
+public enum BrainEngine {}

@@ -1,0 +1,2 @@
+/// Prompt layer: templates, task profiles, output schemas, JSON validation.
+public enum BrainPrompt {}

@@ -1,0 +1,2 @@
+/// Store: the SQLite file.
+public enum BrainStore {}

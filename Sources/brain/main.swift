@@ -1,0 +1,4 @@
+import BrainCLI
+import Foundation
+
+exit(BrainCLI.main(Array(CommandLine.arguments.dropFirst())))

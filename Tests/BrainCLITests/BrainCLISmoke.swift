@@ -1,0 +1,6 @@
+import Testing
+@testable import BrainCLI
+
+@Suite struct BrainCLIPlaceholder {
+    @Test func moduleLoads() {}
+}

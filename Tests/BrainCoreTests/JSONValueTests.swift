@@ -1,0 +1,30 @@
+import BrainCore
+import Testing
+
+@Suite struct JSONValueTests {
+    @Test(arguments: [
+        #"{"a":1,"b":[true,false,null],"c":"x\"y\n\u00e9\ud83d\ude00"}"#,
+        #"[]"#, #"{}"#, #"-0.5"#, #"1e3"#, #""plain""#,
+    ])
+    func roundTrip(text: String) throws {
+        let value = try JSONValue.parse(text)
+        #expect(try JSONValue.parse(value.serialized()) == value)
+    }
+
+    @Test func keepsKeyOrderAndEscapes() throws {
+        let value = try JSONValue.parse(#"{"z":1,"a":"é😀","m":[1.5,2]}"#)
+        #expect(value.serialized() == #"{"z":1,"a":"é😀","m":[1.5,2]}"#)
+        #expect(value["a"]?.stringValue == "é😀")
+        #expect(value["m"]?[1]?.intValue == 2)
+    }
+
+    @Test(arguments: [#"{"a":}"#, "[1,]", "01", "\"unterminated", "{} x", "tru", #""\x""#])
+    func rejectsInvalid(text: String) {
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(text) }
+    }
+
+    @Test func refusesDeepNesting() {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(deep) }
+    }
+}

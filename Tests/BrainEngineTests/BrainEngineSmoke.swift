@@ -1,0 +1,6 @@
+import Testing
+@testable import BrainEngine
+
+@Suite struct BrainEnginePlaceholder {
+    @Test func moduleLoads() {}
+}

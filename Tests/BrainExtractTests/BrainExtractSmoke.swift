@@ -1,0 +1,6 @@
+import Testing
+@testable import BrainExtract
+
+@Suite struct BrainExtractPlaceholder {
+    @Test func moduleLoads() {}
+}

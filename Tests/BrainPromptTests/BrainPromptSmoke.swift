@@ -1,0 +1,6 @@
+import Testing
+@testable import BrainPrompt
+
+@Suite struct BrainPromptPlaceholder {
+    @Test func moduleLoads() {}
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import BrainProviders
+
+@Suite struct BrainProvidersPlaceholder {
+    @Test func moduleLoads() {}
+}

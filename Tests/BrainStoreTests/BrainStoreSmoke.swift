@@ -1,0 +1,6 @@
+import Testing
+@testable import BrainStore
+
+@Suite struct BrainStorePlaceholder {
+    @Test func moduleLoads() {}
+}
