@@ -1,6 +1,0 @@
-import Testing
-@testable import BrainExtract
-
-@Suite struct BrainExtractPlaceholder {
-    @Test func moduleLoads() {}
-}
