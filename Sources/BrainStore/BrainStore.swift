@@ -1,2 +1,0 @@
-/// Store: the SQLite file.
-public enum BrainStore {}

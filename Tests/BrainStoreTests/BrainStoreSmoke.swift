@@ -1,6 +1,0 @@
-import Testing
-@testable import BrainStore
-
-@Suite struct BrainStorePlaceholder {
-    @Test func moduleLoads() {}
-}
