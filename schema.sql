@@ -30,6 +30,7 @@ CREATE TABLE providers (
     breaker_recovery_seconds  REAL NOT NULL DEFAULT 60 CHECK (breaker_recovery_seconds >= 0),
     breaker_success_threshold INTEGER NOT NULL DEFAULT 3 CHECK (breaker_success_threshold > 0),
     extra_headers             TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(extra_headers)),
+    key_required              INTEGER NOT NULL DEFAULT 1 CHECK (key_required IN (0, 1)),
     created_at                TEXT NOT NULL
 ) STRICT;
 
@@ -300,8 +301,10 @@ ranked AS (
     FROM calls
     WHERE started_at >= date('now') AND outcome = 'success' AND duration_ms IS NOT NULL
 ),
-p95 AS (
-    SELECT provider, min(CASE WHEN rn >= 0.95 * n THEN duration_ms END) AS p95_ms
+pct AS (
+    SELECT provider,
+           min(CASE WHEN rn >= 0.50 * n THEN duration_ms END) AS p50_ms,
+           min(CASE WHEN rn >= 0.95 * n THEN duration_ms END) AS p95_ms
     FROM ranked GROUP BY provider
 ),
 keys AS (
@@ -318,7 +321,7 @@ used AS (
     GROUP BY k.provider_id
 ),
 base AS (
-    SELECT p.name AS provider, p.enabled, p.priority,
+    SELECT p.name AS provider, p.enabled, p.priority, p.key_required,
            coalesce(b.state, 'closed') AS breaker,
            coalesce(used.calls, 0) AS calls_today,
            p.daily_limit,
@@ -327,24 +330,25 @@ base AS (
            CASE WHEN coalesce(t.calls, 0) = 0 THEN NULL
                 ELSE round(100.0 * t.successes / t.calls, 1) END AS success_rate,
            t.avg_ms AS avg_latency_ms,
-           p95.p95_ms AS p95_latency_ms,
+           pct.p50_ms AS p50_latency_ms,
+           pct.p95_ms AS p95_latency_ms,
            (SELECT error FROM calls c WHERE c.provider = p.name AND c.outcome NOT IN ('success', 'cache_hit')
              ORDER BY c.id DESC LIMIT 1) AS last_error,
            (SELECT max(started_at) FROM calls c WHERE c.provider = p.name AND c.outcome = 'success') AS last_success
     FROM providers p
     LEFT JOIN breakers b ON b.provider_id = p.id
     LEFT JOIN today t ON t.provider = p.name
-    LEFT JOIN p95 ON p95.provider = p.name
+    LEFT JOIN pct ON pct.provider = p.name
     LEFT JOIN keys ON keys.provider_id = p.id
     LEFT JOIN used ON used.provider_id = p.id
 )
 SELECT provider,
        CASE WHEN enabled = 0 THEN 'disabled'
-            WHEN breaker = 'open' OR keys_active = 0 THEN 'down'
+            WHEN breaker = 'open' OR (keys_active = 0 AND key_required = 1) THEN 'down'
             WHEN daily_limit IS NOT NULL AND calls_today >= daily_limit THEN 'exhausted'
             WHEN (success_rate IS NOT NULL AND success_rate < 90)
               OR (daily_limit IS NOT NULL AND daily_limit - calls_today < 0.1 * daily_limit) THEN 'degraded'
             ELSE 'healthy' END AS health,
        enabled, priority, breaker, calls_today, daily_limit, keys_active, keys_total,
-       success_rate, avg_latency_ms, p95_latency_ms, last_error, last_success
+       success_rate, avg_latency_ms, p50_latency_ms, p95_latency_ms, last_error, last_success
 FROM base;

@@ -1,4 +1,5 @@
 import BrainCLI
 import Foundation
 
-exit(BrainCLI.main(Array(CommandLine.arguments.dropFirst())))
+let code = await BrainCLI.main(Array(CommandLine.arguments.dropFirst()))
+exit(code)

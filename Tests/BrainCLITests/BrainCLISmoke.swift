@@ -1,6 +1,0 @@
-import Testing
-@testable import BrainCLI
-
-@Suite struct BrainCLIPlaceholder {
-    @Test func moduleLoads() {}
-}
