@@ -13,6 +13,9 @@ public struct PDFDecryptor: Sendable {
 
     /// Authenticates `password` (as user, then as owner password) and derives the file key.
     ///
+    /// `password` is raw bytes: PDFDocEncoding/Latin-1 for revisions 2 to 4, UTF-8 (SASLprep is not
+    /// applied) for revisions 5 and 6. `/Perms` is not checked.
+    ///
     /// Throws `.encrypted` when the password does not open the file or the scheme is unsupported,
     /// and `.corrupt` when the encryption dictionary is malformed.
     public init(parameters: PDFEncryptionParameters, password: [UInt8] = []) throws(ExtractionError) {

@@ -18,7 +18,8 @@ public struct PDFEncryptionParameters: Sendable, Equatable {
     public var v: Int
     /// `/R`, the standard security handler revision.
     public var r: Int
-    /// `/Length` in bits (default 40); for V4/V5 the crypt filter length decides.
+    /// `/Length` in bits (default 40), used by revisions 3 and 4 with RC4; values up to 16 are read as bytes
+    /// (as some crypt filters' `/Length` are). AESV2 always uses 16 bytes, R2 always 5.
     public var lengthBits: Int
     /// `/O`, the owner password string.
     public var o: [UInt8]
@@ -41,6 +42,7 @@ public struct PDFEncryptionParameters: Sendable, Equatable {
     /// The method for streams, from `/StmF` (V4/V5); `.rc4` for V1/V2.
     public var streamMethod: PDFCryptMethod
 
+    /// Memberwise; the defaults are the PDF defaults (`/Standard`, 40 bits, metadata encrypted, RC4).
     public init(
         filter: String = "Standard",
         v: Int,
