@@ -1,2 +1,0 @@
-/// Prompt layer: templates, task profiles, output schemas, JSON validation.
-public enum BrainPrompt {}

@@ -1,6 +1,0 @@
-import Testing
-@testable import BrainPrompt
-
-@Suite struct BrainPromptPlaceholder {
-    @Test func moduleLoads() {}
-}
