@@ -42,19 +42,4 @@ public struct JSONSchema: Sendable {
 
     /// Whether `value` satisfies the schema.
     public func isValid(_ value: JSONValue) -> Bool { validate(value).isEmpty }
-
-    /// The node a `$ref` chain starting at `index` lands on (the first node without a ref, or the
-    /// last one before a loop). Used by the normaliser to read the effective keywords.
-    func resolved(_ index: Int) -> SchemaNode? {
-        var current = index
-        var seen: Set<Int> = []
-        while nodes.indices.contains(current), seen.insert(current).inserted {
-            let node = nodes[current]
-            guard let next = node.ref, node.types == nil, node.pattern == nil, node.properties.isEmpty else {
-                return node
-            }
-            current = next
-        }
-        return nodes.indices.contains(current) ? nodes[current] : nil
-    }
 }
