@@ -1,0 +1,158 @@
+import Foundation
+import BrainCore
+
+/// One edit the normaliser made, for the job's record.
+public struct NormalizationChange: Sendable, Equatable, CustomStringConvertible {
+    /// JSON Pointer of the value as it was in the model's answer.
+    public var path: String
+    /// What was done, e.g. `date "Jan 2020" -> "2020-01"`.
+    public var change: String
+
+    public var description: String { "\(path.isEmpty ? "(document)" : path): \(change)" }
+}
+
+/// A normalised document and the edits that produced it.
+public struct NormalizedOutput: Sendable, Equatable {
+    public var value: JSONValue
+    public var changes: [NormalizationChange]
+}
+
+/// Cleans a model's JSON before validation, doing only what the schema's descriptions ask and
+/// never inventing a value: trims strings; rewrites dates to the JSON Resume pattern; drops
+/// "Present"-style end dates (the role is ongoing, so the schema says omit; `isCurrent` is set
+/// when the schema has it); prefixes `https://` to bare domains where the schema wants an
+/// http(s) URL; and, when the schema says unknown values are omitted, drops nulls, empty
+/// strings and empty arrays/objects, except for required properties.
+public struct OutputNormalizer: Sendable {
+    public let schema: JSONSchema
+    /// Whether the root schema says unknown values are omitted (both output schemas do).
+    public let dropsEmptyValues: Bool
+
+    public init(schema: JSONSchema) {
+        self.schema = schema
+        let said = schema.document["description"]?.stringValue?.lowercased() ?? ""
+        dropsEmptyValues = said.contains("omitted") || said.contains("omit ")
+    }
+
+    /// Normalises `value`; the input is not modified.
+    public func normalize(_ value: JSONValue) -> NormalizedOutput {
+        var walk = NormalizationWalk(schema: schema, dropsEmptyValues: dropsEmptyValues)
+        let result = walk.visit(value, node: JSONSchema.rootNode, path: "", key: nil, depth: 0) ?? value
+        return NormalizedOutput(value: result, changes: walk.changes)
+    }
+}
+
+/// The recursive pass behind `OutputNormalizer`, collecting changes as it goes.
+private struct NormalizationWalk {
+    static let maxDepth = 600
+    let schema: JSONSchema
+    let dropsEmptyValues: Bool
+    var changes: [NormalizationChange] = []
+
+    /// The normalised value, or nil when it should be dropped from its container.
+    mutating func visit(_ value: JSONValue, node: Int?, path: String, key: String?, depth: Int) -> JSONValue? {
+        guard depth < Self.maxDepth else { return value }
+        let facts = node.map { SchemaFacts(schema: schema, node: $0) }
+        switch value {
+        case .string(let raw):
+            return visitString(raw, facts: facts, path: path, key: key)
+        case .array(let items):
+            var kept: [JSONValue] = []
+            for (i, item) in items.enumerated() {
+                let itemPath = JSONPointer.appending(i, to: path)
+                if let v = visit(item, node: facts?.items, path: itemPath, key: nil, depth: depth + 1) {
+                    if dropsEmptyValues, Self.isEmpty(v) { record(itemPath, "dropped empty item"); continue }
+                    kept.append(v)
+                }
+            }
+            return .array(kept)
+        case .object(let object):
+            var out = JSONObject()
+            var setCurrent = false
+            for (k, member) in object {
+                let memberPath = JSONPointer.appending(k, to: path)
+                let child = facts?.property(k)
+                let required = facts?.required.contains(k) ?? false
+                if let date = child.map({ SchemaFacts(schema: schema, node: $0) }), date.isDate,
+                    case .string(let s) = member, ResumeDate.read(s) == .ongoing, k == "endDate" || date.mentionsOngoing, !required
+                {
+                    record(memberPath, "dropped \(ValuePreview.short(member)): the period is ongoing, so the end date is omitted")
+                    setCurrent = true
+                    continue
+                }
+                guard let v = visit(member, node: child, path: memberPath, key: k, depth: depth + 1) else { continue }
+                if dropsEmptyValues, !required, Self.isEmpty(v) {
+                    record(memberPath, "dropped \(Self.emptyName(v))")
+                    continue
+                }
+                out[k] = v
+            }
+            if setCurrent, out["isCurrent"] == nil, let facts, let flag = facts.property("isCurrent"),
+                SchemaFacts(schema: schema, node: flag).types.contains("boolean")
+            {
+                out["isCurrent"] = .bool(true)
+                record(JSONPointer.appending("isCurrent", to: path), "set to true because the end date said the period is ongoing")
+            }
+            return .object(out)
+        case .null, .bool, .number:
+            return value
+        }
+    }
+
+    private mutating func visitString(_ raw: String, facts: SchemaFacts?, path: String, key: String?) -> JSONValue {
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed != raw { record(path, "trimmed whitespace") }
+        guard let facts, !trimmed.isEmpty else { return .string(trimmed) }
+        if facts.isDate, !facts.accepts(trimmed), case .date(let date, let note) = ResumeDate.read(trimmed), facts.accepts(date) {
+            record(path, "date \(ValuePreview.short(.string(trimmed))) -> \"\(date)\"" + (note.map { " (\($0))" } ?? ""))
+            return .string(date)
+        }
+        if facts.wantsHTTPURL, !facts.accepts(trimmed), BareDomain.looksLikeOne(trimmed) {
+            let url = "https://" + trimmed
+            if facts.accepts(url) {
+                record(path, "prefixed https:// to the bare domain \(ValuePreview.short(.string(trimmed)))")
+                return .string(url)
+            }
+        }
+        return .string(trimmed)
+    }
+
+    private mutating func record(_ path: String, _ change: String) {
+        changes.append(NormalizationChange(path: path, change: change))
+    }
+
+    static func isEmpty(_ value: JSONValue) -> Bool {
+        switch value {
+        case .null: return true
+        case .string(let s): return s.isEmpty
+        case .array(let a): return a.isEmpty
+        case .object(let o): return o.isEmpty
+        case .bool, .number: return false
+        }
+    }
+
+    static func emptyName(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .string: return "empty string"
+        case .array: return "empty array"
+        default: return "empty object"
+        }
+    }
+}
+
+/// Whether text is a bare web address such as `www.example.com` or `github.com/name`.
+enum BareDomain {
+    static func looksLikeOne(_ text: String) -> Bool {
+        guard !text.contains(where: { $0.isWhitespace || $0 == "@" }) else { return false }
+        let host = text.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
+        guard !host.contains(":") else { return false }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            return false
+        }
+        return labels.allSatisfy { label in
+            !label.isEmpty && !label.hasPrefix("-") && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+    }
+}
