@@ -1,3 +1,4 @@
+import BrainCore
 import Testing
 
 @testable import BrainExtract

@@ -1,3 +1,4 @@
+import BrainCore
 /// MD5 (RFC 1321), one-shot. Used only by the PDF standard security handler (revisions 2 to 4).
 enum MD5 {
     /// The 16-byte digest of `message`.

@@ -1,3 +1,4 @@
+import BrainCore
 /// The file-key derivation and password checks of the PDF standard security handler (ISO 32000-2, 7.6.4).
 enum PDFStandardSecurityHandler {
     /// The 32 bytes that pad passwords in revisions 2 to 4.

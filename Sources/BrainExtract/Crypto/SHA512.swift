@@ -1,3 +1,4 @@
+import BrainCore
 /// SHA-512 and SHA-384 (FIPS 180-4), one-shot. Used by the PDF security handler revision 6.
 enum SHA512 {
     /// The 64-byte SHA-512 digest of `message`.

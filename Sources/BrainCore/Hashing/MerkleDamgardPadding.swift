@@ -1,7 +1,7 @@
 /// The message padding shared by MD5 and the SHA-2 family: `0x80`, zeros, then the bit length.
-enum MerkleDamgardPadding {
+public enum MerkleDamgardPadding {
     /// `message` padded to a multiple of `blockSize`, ending in its bit length over `lengthBytes` bytes.
-    static func pad(_ message: [UInt8], blockSize: Int, lengthBytes: Int, bigEndian: Bool) -> [UInt8] {
+    public static func pad(_ message: [UInt8], blockSize: Int, lengthBytes: Int, bigEndian: Bool) -> [UInt8] {
         var padded = message
         let tail = (message.count + 1 + lengthBytes) % blockSize
         let zeros = tail == 0 ? 0 : blockSize - tail
