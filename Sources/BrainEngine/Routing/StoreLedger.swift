@@ -1,0 +1,236 @@
+import BrainCore
+import BrainProviders
+import BrainStore
+
+/// The usage ledger on the SQLite store: limits, cooldowns and breakers shared by every process.
+///
+/// Every read-then-write runs in one IMMEDIATE transaction, so two workers (in one process or
+/// several) can never both take the last call of a daily limit.
+public final class StoreLedger: UsageLedger {
+    let queue: DatabaseQueue
+    let clock: any WallClock
+    let environment: [String: String]
+    /// Seconds a cached response stays fresh.
+    let cacheTTL: Double
+
+    public init(queue: DatabaseQueue, environment: [String: String], clock: any WallClock = SystemClock(), cacheTTL: Double = 86_400) {
+        self.queue = queue
+        self.clock = clock
+        self.environment = environment
+        self.cacheTTL = cacheTTL
+    }
+
+    public func routableProviders(preferred: [String]) async throws -> [RoutableProvider] {
+        let providers = try await queue.read { db in try ProviderRepository(db: db).all() }
+        let enabled = providers.filter(\.enabled).map(Self.routable)
+        let first = preferred.compactMap { name in enabled.first { $0.name == name } }
+        return first + enabled.filter { p in !preferred.contains(p.name) }
+    }
+
+    static func routable(_ p: ProviderRecord) -> RoutableProvider {
+        var headers = HTTPHeaders()
+        for (k, v) in p.extraHeaders.sorted(by: { $0.key < $1.key }) { headers.add(k, v) }
+        let config = ProviderConfig(
+            name: p.name, kind: p.kind == "gemini" ? .gemini : .openai, baseURL: p.baseURL, models: p.models,
+            timeout: Double(p.timeoutMilliseconds) / 1000, extraHeaders: headers)
+        return RoutableProvider(id: p.id, config: config, keyRequired: p.keyRequired)
+    }
+
+    public func reserve(provider: RoutableProvider, excluding: Set<Int>) async throws -> Reservation {
+        let now = clock.now()
+        let environment = self.environment
+        return try await queue.write { db in
+            try Self.reserve(db: db, provider: provider, excluding: excluding, now: now, environment: environment)
+        }
+    }
+
+    static func reserve(db: Database, provider: RoutableProvider, excluding: Set<Int>, now: Double, environment: [String: String]) throws -> Reservation {
+        guard let p = try db.queryOne("SELECT * FROM providers WHERE id = ?", [provider.id]).map(ProviderRecord.init(row:)), p.enabled else {
+            return .skipped(.disabled)
+        }
+        var breaker = try BreakerRecord.load(db: db, providerID: p.id)
+        if let skip = breaker.admit(now: now, recovery: p.breakerRecoverySeconds, probeWindow: Double(p.timeoutMilliseconds) / 1000 + 5) {
+            return .skipped(skip)
+        }
+        let day = now.utcDay
+        let providerUsed = try db.scalar(
+            "SELECT coalesce(sum(u.calls), 0) FROM usage_daily u JOIN api_keys k ON k.id = u.key_id WHERE k.provider_id = ? AND u.day = ?",
+            [p.id, day])?.int ?? 0
+        if let limit = p.dailyLimit, providerUsed >= limit { return .skipped(.dailyLimitReached(resetsAt: now.nextUTCMidnight)) }
+        let rows = try db.query(
+            """
+            SELECT k.*, p.name AS provider, a.name AS account, a.daily_limit AS account_limit,
+                   coalesce((SELECT calls FROM usage_daily WHERE key_id = k.id AND day = ?), 0) AS used,
+                   (SELECT coalesce(sum(u.calls), 0) FROM usage_daily u JOIN api_keys k2 ON k2.id = u.key_id
+                     WHERE k2.account_id = k.account_id AND u.day = ?) AS account_used
+            FROM api_keys k JOIN providers p ON p.id = k.provider_id LEFT JOIN accounts a ON a.id = k.account_id
+            WHERE k.provider_id = ?
+            """, [day, day, p.id])
+        if rows.isEmpty && !p.keyRequired {
+            try breaker.save(db: db, now: now)
+            return .granted(KeyGrant(keyID: nil, secret: ""))
+        }
+        let providerLeft = p.dailyLimit.map { $0 - providerUsed } ?? Int.max
+        var candidates: [(key: KeyRecord, left: Int)] = []
+        var nextFree: Double?
+        for row in rows {
+            let key = KeyRecord(row: row)
+            guard key.enabled, key.state != "deactivated", !excluding.contains(key.id) else { continue }
+            if key.state == "cooling" || key.state == "exhausted", let until = key.stateUntil, until > now {
+                nextFree = min(nextFree ?? until, until)
+                continue
+            }
+            guard key.secret(in: environment) != nil else { continue }
+            let used = row.int("used") ?? 0
+            var left = providerLeft
+            if let limit = key.dailyLimit { left = min(left, limit - used) }
+            if let limit = row.int("account_limit") { left = min(left, limit - (row.int("account_used") ?? 0)) }
+            if left <= 0 {
+                nextFree = min(nextFree ?? now.nextUTCMidnight, now.nextUTCMidnight)
+                continue
+            }
+            candidates.append((key, left))
+        }
+        candidates.sort { a, b in a.key.priority != b.key.priority ? a.key.priority < b.key.priority : (a.left != b.left ? a.left > b.left : a.key.id < b.key.id) }
+        guard let chosen = candidates.first?.key, let secret = chosen.secret(in: environment) else {
+            return .skipped(.noUsableKey(nextAvailableAt: nextFree))
+        }
+        try db.execute(
+            """
+            INSERT INTO usage_daily(key_id, day, calls) VALUES (?, ?, 1)
+            ON CONFLICT(key_id, day) DO UPDATE SET calls = calls + 1
+            """, [chosen.id, day])
+        if chosen.state != "active" {
+            try db.execute("UPDATE api_keys SET state = 'active', state_until = NULL, state_reason = NULL WHERE id = ?", [chosen.id])
+        }
+        try breaker.save(db: db, now: now)
+        return .granted(KeyGrant(keyID: chosen.id, secret: secret))
+    }
+
+    public func record(_ attempt: Attempt) async throws {
+        let now = clock.now()
+        let secrets = environmentSecrets()
+        try await queue.write { db in try Self.record(db: db, attempt: attempt, now: now, secrets: secrets) }
+    }
+
+    /// Every key value this process could send, so error texts can be scrubbed of them.
+    func environmentSecrets() -> [String] {
+        DefaultProviders.environmentKeys.compactMap { environment[$0.variable] }.filter { !$0.isEmpty }
+    }
+
+    static func record(db: Database, attempt: Attempt, now: Double, secrets: [String]) throws {
+        let scrubber = SecretScrubber(secrets: secrets + (try db.query("SELECT secret FROM api_keys WHERE secret NOT LIKE 'env:%'").compactMap { $0.string("secret") }))
+        var errorText: String?
+        var retryAfter: Double?
+        switch attempt.outcome {
+        case .failure(let e):
+            errorText = scrubber.scrub(e.description)
+            retryAfter = e.retryAfter
+        case .invalidOutput(let why):
+            errorText = scrubber.scrub(why)
+        default: break
+        }
+        try db.execute(
+            """
+            INSERT INTO calls(job_id, attempt, provider, model, key_id, started_at, duration_ms, http_status, outcome,
+                retry_after, error, tokens_in, tokens_out, cost, provider_request_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [attempt.jobID, attempt.number, attempt.provider.name, attempt.model, attempt.keyID, attempt.startedAt.iso8601,
+             attempt.durationMs, attempt.httpStatus, attempt.outcome.name, retryAfter, errorText.map { String($0.prefix(1000)) },
+             attempt.tokensIn, attempt.tokensOut, attempt.cost, attempt.providerRequestID])
+        if case .cacheHit = attempt.outcome { return }
+        if let keyID = attempt.keyID {
+            let success = attempt.outcome == .success
+            try db.execute(
+                """
+                UPDATE usage_daily SET successes = successes + ?, failures = failures + ?, tokens_in = tokens_in + ?,
+                    tokens_out = tokens_out + ?, cost = cost + ? WHERE key_id = ? AND day = ?
+                """,
+                [success ? 1 : 0, success ? 0 : 1, attempt.tokensIn ?? 0, attempt.tokensOut ?? 0, attempt.cost ?? 0,
+                 keyID, attempt.startedAt.utcDay])
+            try updateKey(db: db, keyID: keyID, outcome: attempt.outcome, now: now, errorText: errorText)
+        }
+        var breaker = try BreakerRecord.load(db: db, providerID: attempt.provider.id)
+        guard let p = try db.queryOne("SELECT * FROM providers WHERE id = ?", [attempt.provider.id]).map(ProviderRecord.init(row:)) else { return }
+        switch attempt.outcome {
+        case .success:
+            breaker.recordSuccess(closeAfter: p.breakerSuccessThreshold)
+        case .failure(let e) where KeyStatePolicy.countsAgainstBreaker(e.kind):
+            breaker.recordFailure(now: now, openAfter: p.breakerFailureThreshold, error: errorText)
+        default:
+            breaker.releaseProbe()
+        }
+        try breaker.save(db: db, now: now)
+    }
+
+    static func updateKey(db: Database, keyID: Int, outcome: AttemptOutcome, now: Double, errorText: String?) throws {
+        guard let row = try db.queryOne("SELECT * FROM api_keys WHERE id = ?", [keyID]) else { return }
+        let reason = errorText.map { String($0.prefix(300)) }
+        switch outcome {
+        case .success:
+            try db.execute(
+                """
+                UPDATE api_keys SET consecutive_failures = 0, rate_limit_strikes = 0,
+                    state = CASE WHEN state = 'deactivated' THEN state ELSE 'active' END,
+                    state_until = CASE WHEN state = 'deactivated' THEN state_until ELSE NULL END,
+                    state_reason = CASE WHEN state = 'deactivated' THEN state_reason ELSE NULL END
+                WHERE id = ?
+                """, [keyID])
+        case .failure(let e):
+            switch e.kind {
+            case .rateLimit:
+                let strikes = (row.int("rate_limit_strikes") ?? 0) + 1
+                let until = now + KeyStatePolicy.cooldown(retryAfter: e.retryAfter, strikes: strikes)
+                try db.execute(
+                    "UPDATE api_keys SET state = 'cooling', state_until = ?, state_reason = ?, rate_limit_strikes = ? WHERE id = ?",
+                    [until, reason, strikes, keyID])
+            case .quotaExhausted:
+                let until = e.retryAfter.map { now + $0 } ?? now.nextUTCMidnight
+                try db.execute(
+                    "UPDATE api_keys SET state = 'exhausted', state_until = ?, state_reason = ? WHERE id = ?", [until, reason, keyID])
+            case .auth:
+                try db.execute(
+                    "UPDATE api_keys SET state = 'deactivated', state_until = NULL, state_reason = ? WHERE id = ?", [reason, keyID])
+            default:
+                guard KeyStatePolicy.countsAgainstKey(e.kind) else { return }
+                let failures = (row.int("consecutive_failures") ?? 0) + 1
+                let limit = row.int("max_consecutive_failures") ?? 3
+                if failures >= limit {
+                    try db.execute(
+                        "UPDATE api_keys SET consecutive_failures = ?, state = 'deactivated', state_until = NULL, state_reason = ? WHERE id = ?",
+                        [failures, "\(failures) consecutive failures; last: \(reason ?? e.kind.rawValue)", keyID])
+                } else {
+                    try db.execute("UPDATE api_keys SET consecutive_failures = ? WHERE id = ?", [failures, keyID])
+                }
+            }
+        case .invalidOutput, .cacheHit:
+            return
+        }
+    }
+
+    public func cachedCompletion(for hash: String) async throws -> Completion? {
+        let now = clock.now()
+        return try await queue.write { db in
+            guard let text = try db.scalar(
+                "SELECT completion FROM response_cache WHERE request_hash = ? AND expires_at > ?", [hash, now])?.string
+            else { return nil }
+            try db.execute("UPDATE response_cache SET hits = hits + 1 WHERE request_hash = ?", [hash])
+            return CompletionCoding.decode(text)
+        }
+    }
+
+    public func storeCompletion(_ completion: Completion, for hash: String, provider: String, model: String) async throws {
+        let now = clock.now()
+        let ttl = cacheTTL
+        try await queue.write { db in
+            try db.execute(
+                """
+                INSERT INTO response_cache(request_hash, provider, model, completion, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(request_hash) DO UPDATE SET completion = excluded.completion,
+                    created_at = excluded.created_at, expires_at = excluded.expires_at
+                """, [hash, provider, model, CompletionCoding.encode(completion), now, now + ttl])
+        }
+    }
+}

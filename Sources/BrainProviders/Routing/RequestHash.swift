@@ -1,0 +1,19 @@
+import BrainCore
+
+/// The response-cache key: a hash of the normalised request (provider, model, messages, parameters).
+public enum RequestHash {
+    public static func of(provider: String, request: CompletionRequest) -> String {
+        var object: JSONObject = [
+            "provider": .string(provider),
+            "model": .string(request.model),
+            "messages": .array(request.messages.map { ["role": .string($0.role.rawValue), "content": .string($0.content)] }),
+        ]
+        if let t = request.temperature { object["temperature"] = .number(t) }
+        if let m = request.maxTokens { object["max_tokens"] = .int(m) }
+        if !request.stop.isEmpty { object["stop"] = .array(request.stop.map { .string($0) }) }
+        if let s = request.seed { object["seed"] = .int(s) }
+        if let schema = request.outputSchema { object["schema"] = schema }
+        if request.jsonMode { object["json"] = .bool(true) }
+        return SHA256.hex(JSONValue.object(object).serialized(sortedKeys: true))
+    }
+}

@@ -1,0 +1,60 @@
+import BrainCore
+
+/// The bookkeeping of one `Router.route` call: history, counters and the final verdict.
+struct RouteState {
+    var callsSent = 0
+    var history: [AttemptSummary] = []
+    private var failureClasses: [String] = []
+    private var skipTimes: [Double?] = []
+
+    mutating func note(_ attempt: Attempt) {
+        var detail: String?
+        switch attempt.outcome {
+        case .failure(let e):
+            detail = e.description
+            failureClasses.append(attempt.outcome.name)
+        case .invalidOutput(let why):
+            detail = why
+            failureClasses.append("invalid_output")
+        default: break
+        }
+        history.append(AttemptSummary(
+            provider: attempt.provider.name, model: attempt.model, outcome: attempt.outcome.name, detail: detail,
+            durationMs: attempt.durationMs))
+    }
+
+    mutating func skip(_ provider: String, _ reason: SkipReason) {
+        history.append(AttemptSummary(provider: provider, model: nil, outcome: "skipped", detail: reason.description, durationMs: nil))
+        skipTimes.append(reason.retryAt)
+    }
+
+    mutating func noteInvalid(_ provider: String, _ model: String, _ errors: [String]) {
+        failureClasses.append("invalid_output")
+        history.append(AttemptSummary(
+            provider: provider, model: model, outcome: "invalid_output",
+            detail: errors.prefix(5).joined(separator: "; "), durationMs: nil))
+    }
+
+    func result(_ completion: Completion, provider: String, model: String, fromCache: Bool, repaired: Bool) -> RouteResult {
+        RouteResult(
+            completion: completion, provider: provider, model: completion.model.isEmpty ? model : completion.model,
+            fromCache: fromCache, repaired: repaired, attempts: history,
+            fallbackChain: history.filter { $0.provider != provider })
+    }
+
+    /// How the whole request failed.
+    func verdict() -> RouteError.Kind {
+        if failureClasses.isEmpty {
+            let times = skipTimes.compactMap { $0 }
+            return .unavailable(retryAt: times.min())
+        }
+        let retryable: Set<String> = ["network_error", "timeout", "provider_error", "rate_limit_error", "quota_exhausted", "malformed_response"]
+        if failureClasses.allSatisfy({ $0 == "network_error" }) { return .offline }
+        if failureClasses.allSatisfy({ $0 == "rate_limit_error" || $0 == "quota_exhausted" }) {
+            return .unavailable(retryAt: skipTimes.compactMap { $0 }.min())
+        }
+        let last = failureClasses.last ?? "provider_error"
+        if failureClasses.contains(where: { retryable.contains($0) || $0 == "invalid_output" }) { return .failed(lastClass: last) }
+        return .permanent(lastClass: last)
+    }
+}

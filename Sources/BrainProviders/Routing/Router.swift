@@ -1,0 +1,202 @@
+import BrainCore
+import Foundation
+
+/// Sends one logical request to the first provider and key that can answer it.
+///
+/// Providers in the request's preferred order, else by priority; each skipped when the ledger
+/// says so (disabled, breaker open, daily limit spent, no usable key). Within a provider: the
+/// next key after a rate limit, exhausted quota or auth failure; the next model after
+/// model-not-found; the next provider after 5xx, timeouts, network errors, bad requests and
+/// answers that fail the task's check even after one repair. Each provider-key-model
+/// combination is tried at most once and the total number of calls is capped, so a fallback
+/// never restarts a retry cycle. Every attempt is reported to the ledger.
+public struct Router: Sendable {
+    let client: HTTPClient
+    let ledger: any UsageLedger
+    let clock: any WallClock
+
+    public init(client: HTTPClient, ledger: any UsageLedger, clock: any WallClock = SystemClock()) {
+        self.client = client
+        self.ledger = ledger
+        self.clock = clock
+    }
+
+    public func route(_ request: RouteRequest) async throws -> RouteResult {
+        var state = RouteState()
+        var providers = try await ledger.routableProviders(preferred: request.preferredProviders)
+        if !request.onlyProviders.isEmpty {
+            providers = providers.filter { request.onlyProviders.contains($0.name) }
+        }
+        for provider in providers {
+            if state.callsSent >= request.maxAttempts { break }
+            if let result = try await tryProvider(provider, request, &state) { return result }
+        }
+        throw RouteError(kind: state.verdict(), attempts: state.history)
+    }
+
+    /// Tries every usable key (and model) of one provider; nil means move on to the next provider.
+    private func tryProvider(_ provider: RoutableProvider, _ request: RouteRequest, _ state: inout RouteState) async throws -> RouteResult? {
+        let models = request.model.map { [$0] } ?? (provider.config.models.isEmpty ? ["default"] : provider.config.models)
+        let messages = request.messages(provider.config)
+        var triedKeys: Set<Int> = []
+        var modelIndex = 0
+        while modelIndex < models.count && state.callsSent < request.maxAttempts {
+            let model = models[modelIndex]
+            let completionRequest = request.completionRequest(messages: messages, model: model)
+            let hash = RequestHash.of(provider: provider.name, request: completionRequest)
+            if request.useCache, let cached = try await ledger.cachedCompletion(for: hash) {
+                let verdict = request.check?(cached, false) ?? .accept
+                if verdict == .accept {
+                    try await report(provider, model, nil, request, &state, .cacheHit, started: clock.now(), ms: 0, completion: cached)
+                    return state.result(cached, provider: provider.name, model: model, fromCache: true, repaired: false)
+                }
+            }
+            let grant: KeyGrant
+            switch try await ledger.reserve(provider: provider, excluding: triedKeys) {
+            case .skipped(let reason):
+                state.skip(provider.name, reason)
+                return nil
+            case .granted(let g):
+                grant = g
+            }
+            if let id = grant.keyID { triedKeys.insert(id) }
+            let adapter = ProviderAdapters.make(for: provider.config, clock: clock)
+            let outcome = try await send(adapter, completionRequest, grant, provider, request, &state, hash: hash)
+            switch outcome {
+            case .answered(let completion, let sent):
+                switch request.check?(completion, false) ?? .accept {
+                case .accept:
+                    try await reportAnswer(provider, model, request, &state, completion, sent, invalid: nil)
+                    return state.result(completion, provider: provider.name, model: model, fromCache: false, repaired: false)
+                case .reject(let errors):
+                    try await reportAnswer(provider, model, request, &state, completion, sent, invalid: errors)
+                    return nil
+                case .repair(let repairMessages, let errors):
+                    // The first answer is recorded as a success of the call; the repair's verdict decides.
+                    try await reportAnswer(provider, model, request, &state, completion, sent, invalid: nil)
+                    guard state.callsSent < request.maxAttempts else {
+                        state.noteInvalid(provider.name, model, errors)
+                        return nil
+                    }
+                    if let repaired = try await repair(adapter, provider, request, repairMessages, model, &state, errors) {
+                        return state.result(repaired, provider: provider.name, model: model, fromCache: false, repaired: true)
+                    }
+                    return nil
+                }
+            case .failed(let error):
+                if error.modelNotFound {
+                    modelIndex += 1
+                    triedKeys.removeAll()
+                    continue
+                }
+                switch error.kind {
+                case .rateLimit, .quotaExhausted, .auth:
+                    continue  // next key of this provider
+                default:
+                    return nil
+                }
+            }
+        }
+        return nil
+    }
+
+    private enum SendOutcome {
+        case answered(Completion, Sent)
+        case failed(ProviderError)
+    }
+
+    /// Timing of a call whose answer is reported once the task's check has judged it.
+    private struct Sent {
+        var keyID: Int?
+        var started: Double
+        var ms: Int
+        var status: Int?
+    }
+
+    private func send(
+        _ adapter: any ProviderAdapter, _ completionRequest: CompletionRequest, _ grant: KeyGrant,
+        _ provider: RoutableProvider, _ request: RouteRequest, _ state: inout RouteState, hash: String?
+    ) async throws -> SendOutcome {
+        let started = clock.now()
+        let timer = ContinuousClock.now
+        state.callsSent += 1
+        let outcome: SendOutcome
+        var status: Int?
+        do {
+            let httpRequest = try adapter.makeRequest(completionRequest, apiKey: grant.secret)
+            do {
+                let response = try await client.send(httpRequest)
+                status = response.status
+                switch adapter.parse(response, for: completionRequest, apiKey: grant.secret) {
+                case .success(let c): outcome = .answered(c, Sent(keyID: nil, started: 0, ms: 0, status: nil))
+                case .failure(let e): outcome = .failed(e)
+                }
+            } catch {
+                if error == .cancelled { throw CancellationError() }
+                outcome = .failed(adapter.classify(transport: error, apiKey: grant.secret))
+            }
+        } catch let error as ProviderError {
+            outcome = .failed(error)
+        }
+        let ms = Int((ContinuousClock.now - timer) / .milliseconds(1))
+        switch outcome {
+        case .answered(let completion, _):
+            if let hash, request.useCache {
+                try await ledger.storeCompletion(completion, for: hash, provider: provider.name, model: completionRequest.model)
+            }
+            return .answered(completion, Sent(keyID: grant.keyID, started: started, ms: ms, status: status))
+        case .failed(let error):
+            try await report(provider, completionRequest.model, grant.keyID, request, &state, .failure(error), started: started, ms: ms, status: status ?? error.status)
+            return outcome
+        }
+    }
+
+    /// Reports a judged answer: success, or invalid output (the provider's failure).
+    private func reportAnswer(
+        _ provider: RoutableProvider, _ model: String, _ request: RouteRequest, _ state: inout RouteState,
+        _ completion: Completion, _ sent: Sent, invalid errors: [String]?
+    ) async throws {
+        let outcome: AttemptOutcome = errors.map { .invalidOutput($0.prefix(5).joined(separator: "; ")) } ?? .success
+        try await report(provider, model, sent.keyID, request, &state, outcome, started: sent.started, ms: sent.ms, status: sent.status, completion: completion)
+    }
+
+    private func repair(
+        _ adapter: any ProviderAdapter, _ provider: RoutableProvider, _ request: RouteRequest,
+        _ messages: [ChatMessage], _ model: String, _ state: inout RouteState, _ errors: [String]
+    ) async throws -> Completion? {
+        let grant: KeyGrant
+        switch try await ledger.reserve(provider: provider, excluding: []) {
+        case .granted(let g): grant = g
+        case .skipped(let reason):
+            state.noteInvalid(provider.name, model, errors + ["repair not sent: \(reason)"])
+            return nil
+        }
+        let repairRequest = request.completionRequest(messages: messages, model: model)
+        switch try await send(adapter, repairRequest, grant, provider, request, &state, hash: nil) {
+        case .answered(let completion, let sent):
+            switch request.check?(completion, true) ?? .accept {
+            case .accept:
+                try await reportAnswer(provider, model, request, &state, completion, sent, invalid: nil)
+                return completion
+            case .reject(let e), .repair(_, let e):
+                try await reportAnswer(provider, model, request, &state, completion, sent, invalid: e)
+                return nil
+            }
+        case .failed:
+            return nil
+        }
+    }
+
+    private func report(
+        _ provider: RoutableProvider, _ model: String, _ keyID: Int?, _ request: RouteRequest, _ state: inout RouteState,
+        _ outcome: AttemptOutcome, started: Double, ms: Int, status: Int? = nil, completion: Completion? = nil
+    ) async throws {
+        let attempt = Attempt(
+            provider: provider, model: completion?.model ?? model, keyID: keyID, jobID: request.jobID,
+            number: state.history.count + 1, startedAt: started, durationMs: ms, httpStatus: status, outcome: outcome,
+            tokensIn: completion?.usage.promptTokens, tokensOut: completion?.usage.completionTokens,
+            cost: completion?.cost, providerRequestID: completion?.requestId)
+        try await ledger.record(attempt)
+        state.note(attempt)
+    }
+}
