@@ -8,6 +8,11 @@ public struct NormalizationChange: Sendable, Equatable, CustomStringConvertible 
     /// What was done, e.g. `date "Jan 2020" -> "2020-01"`.
     public var change: String
 
+    public init(path: String, change: String) {
+        self.path = path
+        self.change = change
+    }
+
     public var description: String { "\(path.isEmpty ? "(document)" : path): \(change)" }
 }
 
@@ -15,6 +20,11 @@ public struct NormalizationChange: Sendable, Equatable, CustomStringConvertible 
 public struct NormalizedOutput: Sendable, Equatable {
     public var value: JSONValue
     public var changes: [NormalizationChange]
+
+    public init(value: JSONValue, changes: [NormalizationChange]) {
+        self.value = value
+        self.changes = changes
+    }
 }
 
 /// Cleans a model's JSON before validation, doing only what the schema's descriptions ask and
