@@ -47,7 +47,7 @@ public struct OutputNormalizer: Sendable {
     /// Normalises `value`; the input is not modified.
     public func normalize(_ value: JSONValue) -> NormalizedOutput {
         var walk = NormalizationWalk(schema: schema, dropsEmptyValues: dropsEmptyValues)
-        let result = walk.visit(value, node: JSONSchema.rootNode, path: "", key: nil, depth: 0) ?? value
+        let result = walk.visit(value, node: JSONSchema.rootNode, path: "", depth: 0)
         return NormalizedOutput(value: result, changes: walk.changes)
     }
 }
@@ -59,21 +59,23 @@ private struct NormalizationWalk {
     let dropsEmptyValues: Bool
     var changes: [NormalizationChange] = []
 
-    /// The normalised value, or nil when it should be dropped from its container.
-    mutating func visit(_ value: JSONValue, node: Int?, path: String, key: String?, depth: Int) -> JSONValue? {
+    /// The normalised value; containers decide whether an empty result is dropped.
+    mutating func visit(_ value: JSONValue, node: Int?, path: String, depth: Int) -> JSONValue {
         guard depth < Self.maxDepth else { return value }
         let facts = node.map { SchemaFacts(schema: schema, node: $0) }
         switch value {
         case .string(let raw):
-            return visitString(raw, facts: facts, path: path, key: key)
+            return visitString(raw, facts: facts, path: path)
         case .array(let items):
             var kept: [JSONValue] = []
             for (i, item) in items.enumerated() {
                 let itemPath = JSONPointer.appending(i, to: path)
-                if let v = visit(item, node: facts?.items, path: itemPath, key: nil, depth: depth + 1) {
-                    if dropsEmptyValues, Self.isEmpty(v) { record(itemPath, "dropped empty item"); continue }
-                    kept.append(v)
+                let v = visit(item, node: facts?.items, path: itemPath, depth: depth + 1)
+                if dropsEmptyValues, Self.isEmpty(v) {
+                    record(itemPath, "dropped empty item")
+                    continue
                 }
+                kept.append(v)
             }
             return .array(kept)
         case .object(let object):
@@ -90,7 +92,7 @@ private struct NormalizationWalk {
                     setCurrent = true
                     continue
                 }
-                guard let v = visit(member, node: child, path: memberPath, key: k, depth: depth + 1) else { continue }
+                let v = visit(member, node: child, path: memberPath, depth: depth + 1)
                 if dropsEmptyValues, !required, Self.isEmpty(v) {
                     record(memberPath, "dropped \(Self.emptyName(v))")
                     continue
@@ -109,7 +111,7 @@ private struct NormalizationWalk {
         }
     }
 
-    private mutating func visitString(_ raw: String, facts: SchemaFacts?, path: String, key: String?) -> JSONValue {
+    private mutating func visitString(_ raw: String, facts: SchemaFacts?, path: String) -> JSONValue {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed != raw { record(path, "trimmed whitespace") }
         guard let facts, !trimmed.isEmpty else { return .string(trimmed) }
