@@ -37,16 +37,18 @@ public struct OutputNormalizer: Sendable {
     public let schema: JSONSchema
     /// Whether the root schema says unknown values are omitted (both output schemas do).
     public let dropsEmptyValues: Bool
+    private let facts: [SchemaFacts]
 
     public init(schema: JSONSchema) {
         self.schema = schema
+        facts = schema.nodes.indices.map { SchemaFacts(schema: schema, node: $0) }
         let said = schema.document["description"]?.stringValue?.lowercased() ?? ""
         dropsEmptyValues = said.contains("omitted") || said.contains("omit ")
     }
 
     /// Normalises `value`; the input is not modified.
     public func normalize(_ value: JSONValue) -> NormalizedOutput {
-        var walk = NormalizationWalk(schema: schema, dropsEmptyValues: dropsEmptyValues)
+        var walk = NormalizationWalk(facts: facts, dropsEmptyValues: dropsEmptyValues)
         let result = walk.visit(value, node: JSONSchema.rootNode, path: "", depth: 0)
         return NormalizedOutput(value: result, changes: walk.changes)
     }
@@ -55,14 +57,14 @@ public struct OutputNormalizer: Sendable {
 /// The recursive pass behind `OutputNormalizer`, collecting changes as it goes.
 private struct NormalizationWalk {
     static let maxDepth = 600
-    let schema: JSONSchema
+    let facts: [SchemaFacts]
     let dropsEmptyValues: Bool
     var changes: [NormalizationChange] = []
 
     /// The normalised value; containers decide whether an empty result is dropped.
     mutating func visit(_ value: JSONValue, node: Int?, path: String, depth: Int) -> JSONValue {
         guard depth < Self.maxDepth else { return value }
-        let facts = node.map { SchemaFacts(schema: schema, node: $0) }
+        let facts = node.flatMap(schemaFacts)
         switch value {
         case .string(let raw):
             return visitString(raw, facts: facts, path: path)
@@ -85,7 +87,7 @@ private struct NormalizationWalk {
                 let memberPath = JSONPointer.appending(k, to: path)
                 let child = facts?.property(k)
                 let required = facts?.required.contains(k) ?? false
-                if let date = child.map({ SchemaFacts(schema: schema, node: $0) }), date.isDate,
+                if let date = child.flatMap(schemaFacts), date.isDate,
                     case .string(let s) = member, ResumeDate.read(s) == .ongoing, k == "endDate" || date.mentionsOngoing, !required
                 {
                     record(memberPath, "dropped \(ValuePreview.short(member)): the period is ongoing, so the end date is omitted")
@@ -100,7 +102,7 @@ private struct NormalizationWalk {
                 out[k] = v
             }
             if setCurrent, out["isCurrent"] == nil, let facts, let flag = facts.property("isCurrent"),
-                SchemaFacts(schema: schema, node: flag).types.contains("boolean")
+                schemaFacts(flag)?.types.contains("boolean") == true
             {
                 out["isCurrent"] = .bool(true)
                 record(JSONPointer.appending("isCurrent", to: path), "set to true because the end date said the period is ongoing")
@@ -112,7 +114,8 @@ private struct NormalizationWalk {
     }
 
     private mutating func visitString(_ raw: String, facts: SchemaFacts?, path: String) -> JSONValue {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let needsTrim = raw.first.map(\.isWhitespace) == true || raw.last.map(\.isWhitespace) == true
+        let trimmed = needsTrim ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
         if trimmed != raw { record(path, "trimmed whitespace") }
         guard let facts, !trimmed.isEmpty else { return .string(trimmed) }
         if facts.isDate, !facts.accepts(trimmed), case .date(let date, let note) = ResumeDate.read(trimmed), facts.accepts(date) {
@@ -128,6 +131,8 @@ private struct NormalizationWalk {
         }
         return .string(trimmed)
     }
+
+    private func schemaFacts(_ node: Int) -> SchemaFacts? { facts.indices.contains(node) ? facts[node] : nil }
 
     private mutating func record(_ path: String, _ change: String) {
         changes.append(NormalizationChange(path: path, change: change))
