@@ -93,3 +93,23 @@ import Testing
         #expect(verdict.errors.last == "... and 50 more violations")
     }
 }
+
+@Suite struct OutputHostileInputTests {
+    @Test(arguments: [
+        "[]", "42", #""just a string""#, "null",
+        String(repeating: "[", count: 400) + String(repeating: "]", count: 400),
+        #"{"work": [{"startDate": ""# + String(repeating: "9", count: 5000) + #""}]}"#,
+        #"{"basics": {"name": "\u0000\u200b\ud83d\ude00"}, "work": [], "education": [], "skills": []}"#,
+    ])
+    func oddAnswersGiveAVerdictNotACrash(answer: String) throws {
+        let checker = StructuredOutputChecker(schema: try #require(SchemaFiles.resume))
+        let verdict = checker.check(answer).verdict
+        #expect(verdict.label == "invalid" || verdict.label == "valid")
+        _ = GroundingCheck(sourceText: answer).warnings(for: verdict.document ?? .null, task: .resumeParsing)
+    }
+
+    @Test func longDateLikeStringsAreLeftAlone() {
+        #expect(ResumeDate.read(String(repeating: "2020-", count: 2000)) == .unrecognized)
+        #expect(ResumeDate.read(String(repeating: "Jan ", count: 2000)) == .unrecognized)
+    }
+}
