@@ -167,7 +167,7 @@ import Testing
     }
 
     @Test func latencyDelaysOnlyItsOwnConnection() async throws {
-        try await withFakeProvider(options: FakeProviderOptions(latencyMs: 1500)) { fake, client in
+        try await withFakeProvider(options: FakeProviderOptions(latencyMs: 800)) { fake, client in
             let slow = Task { () -> Bool in
                 let response = try? await client.send(HTTPRequest(url: fake.openAIBaseURL + "/models", totalTimeout: 30))
                 return response?.status == 200
