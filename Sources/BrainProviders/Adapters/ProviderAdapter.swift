@@ -50,7 +50,7 @@ extension ProviderAdapter {
     /// The response body as JSON (leading whitespace allowed), or a malformed-response error.
     func parseJSON(_ response: HTTPResponse, apiKey: String) -> Result<JSONValue, ProviderError> {
         guard let document = try? JSONValue.parse(response.bodyText, maxDepth: 128), document.objectValue != nil else {
-            let snippet = String(response.bodyText.trimmingSpaces.prefix(200))
+            let snippet = response.bodyText.trimmingSpaces.snippet(200)
             return .failure(error(.malformedResponse, status: response.status, "body is not a JSON object: " + snippet, apiKey: apiKey))
         }
         return .success(document)
