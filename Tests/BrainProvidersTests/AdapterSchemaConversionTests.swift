@@ -57,7 +57,7 @@ import Testing
         #expect(throws: SchemaConversionError.recursiveReference("#/$defs/node")) { try GeminiSchemaConverter.convert(recursive) }
     }
 
-    /// A chain of definitions each used twice would grow to 2^16 nodes once inlined.
+    /// A chain of definitions each used twice would grow to 2^16 nodes (the limit is 5,000) once inlined.
     @Test func refusesExponentialInlining() {
         var defs = JSONObject()
         defs["d0"] = ["type": "string"]
