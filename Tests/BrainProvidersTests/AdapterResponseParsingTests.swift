@@ -102,6 +102,13 @@ import Testing
         #expect(fromLlama.usage == TokenUsage(promptTokens: 41, completionTokens: 16, totalTokens: 57))
     }
 
+    /// Some servers send `"error": null` on success; that is not an error.
+    @Test func nullErrorFieldIsASuccess() throws {
+        let body = #"{"id":"c","model":"m","error":null,"choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop","error":null}]}"#
+        let completion = try openAI("vllm", "http://localhost:8000/v1").parse(response(body), for: Self.chat, apiKey: "k").get()
+        #expect(completion.text == "hi")
+    }
+
     /// A chat answer cut by the limit is still an answer; a structured one is not (§16).
     @Test func lengthIsUsableOnlyForChat() throws {
         let body = #"{"id":"c","model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"Once upon a"},"finish_reason":"length"}]}"#
