@@ -67,6 +67,7 @@ extension ProviderAdapter {
 
 /// Chooses the adapter for a provider's kind.
 public enum ProviderAdapters {
+    /// `OpenAICompatibleAdapter` for kind `openai`, `GeminiAdapter` for kind `gemini`.
     public static func make(for config: ProviderConfig, clock: any WallClock = SystemClock()) -> any ProviderAdapter {
         switch config.kind {
         case .openai: return OpenAICompatibleAdapter(config: config, clock: clock)
