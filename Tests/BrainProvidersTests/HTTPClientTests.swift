@@ -92,6 +92,48 @@ import Testing
         }
     }
 
+    @Test func bodyWithoutLengthIsCutInTheWriteCallback() async throws {
+        try await withFakeProvider { fake, client in
+            fake.provider.enqueue(ScriptedResponse(body: Array(repeating: 0x78, count: 300_000), ending: .closeDelimited))
+            let request = HTTPRequest(url: fake.openAIBaseURL + "/models", maxResponseBytes: 100_000)
+            await #expect(throws: HTTPError.bodyTooLarge(limit: 100_000)) { try await client.send(request) }
+            fake.provider.enqueue(ScriptedResponse(body: Array(repeating: 0x79, count: 100_000), ending: .closeDelimited))
+            let exact = try await client.send(request)
+            #expect(exact.body == Data(repeating: 0x79, count: 100_000))
+            #expect(exact.headers["content-length"] == nil)
+        }
+    }
+
+    @Test func shutdownCancelsTransfersInFlight() async throws {
+        try await withFakeProvider { fake, _ in
+            fake.provider.enqueue(.hang)
+            let client = HTTPClient()
+            let request = HTTPRequest(url: fake.openAIBaseURL + "/models", totalTimeout: 60)
+            let task = Task { () -> HTTPError? in
+                do throws(HTTPError) {
+                    _ = try await client.send(request)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            #expect(await eventually { fake.provider.requests.count == 1 })
+            client.shutdown()
+            #expect(await task.value == .cancelled)
+        }
+    }
+
+    @Test func droppedClientIsCleanedUpByDeinit() async throws {
+        try await withFakeProvider { fake, _ in
+            for _ in 0..<3 {
+                let client = HTTPClient()
+                let response = try await client.send(HTTPRequest(url: fake.openAIBaseURL + "/models"))
+                #expect(response.status == 200)
+            }
+            #expect(fake.provider.requests.count == 3)
+        }
+    }
+
     @Test func connectionRefusedIsNetworkError() async throws {
         let fake = try FakeProviderServer.start()
         let url = fake.openAIBaseURL + "/models"
