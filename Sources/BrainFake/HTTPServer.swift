@@ -10,7 +10,8 @@ import Foundation
 ///
 /// Requests need a Content-Length body (chunked bodies get 411). Heads over `maxHeaderBytes` get
 /// 431 and bodies over `maxBodyBytes` get 413; the server keeps serving other connections.
-/// `handler` runs on the connection's thread, so it must not call `stop()`.
+/// `handler` runs on the connection's thread, so it must not call `stop()`. Always call `stop()`:
+/// the running threads keep the server alive until then.
 ///
 /// ```swift
 /// let server = HTTPServer { request in .text("hello \(request.path)") }

@@ -53,8 +53,13 @@ import Testing
     @Test func bodyWithoutContentTypeGetsNoFormType() async throws {
         try await withFakeProvider { fake, client in
             fake.provider.enqueue(.text("ok"))
+            fake.provider.enqueue(.text("ok"))
             _ = try await client.send(HTTPRequest(method: "PUT", url: fake.rootURL + "/upload", body: Data([0, 1, 2, 255])))
+            _ = try await client.send(HTTPRequest(method: "POST", url: fake.rootURL + "/empty"))
             let recorded = try #require(fake.provider.requests.first)
+            let empty = try #require(fake.provider.requests.last)
+            #expect(empty.method == "POST" && empty.body.isEmpty && empty.header("Content-Length") == "0")
+            #expect(empty.header("Content-Type") == nil)
             #expect(recorded.method == "PUT")
             #expect(recorded.body == [0, 1, 2, 255])
             #expect(recorded.header("Content-Type") == nil)
