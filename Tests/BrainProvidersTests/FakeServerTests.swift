@@ -118,6 +118,41 @@ import Testing
         #expect(reply.hasPrefix("HTTP/1.1 400 "))
     }
 
+    @Test(arguments: [
+        ("POST /v1/chat/completions HTTP/1.1\r\nContent-Length: -1\r\n\r\n", "400"),
+        ("POST /v1/chat/completions HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n", "400"),
+        ("POST /v1/chat/completions HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab", "400"),
+        ("GET /v1/models HTTP/1.1\r\nNoColonHere\r\n\r\n", "400"),
+        ("GET /v1/models HTTP/1.1\r\nX-A: 1\r\n folded\r\n\r\n", "400"),
+        ("GET /v1/models HTTP/2.0\r\n\r\n", "400"),
+        ("GET v1/models HTTP/1.1\r\n\r\n", "400"),
+        ("GET /v1/models HTTP/1.1\r\n" + String(repeating: "X-Many: 1\r\n", count: 101) + "\r\n", "431"),
+        ("POST /v1/chat/completions HTTP/1.1\r\nContent-Length: 99999999\r\n\r\n", "413"),
+        ("POST /v1/chat/completions HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", "411"),
+    ])
+    func hostileHeadsAreRefused(head: String, status: String) throws {
+        let server = HTTPServer { _ in .text("never") }
+        let port = try server.start()
+        defer { server.stop() }
+        let reply = try rawExchange(port: port, head)
+        #expect(reply.hasPrefix("HTTP/1.1 \(status) "))
+        #expect(reply.contains("Connection: close"))
+    }
+
+    @Test func pipelinedRequestsAreAnsweredInOrder() throws {
+        let server = HTTPServer { request in .text("you asked for \(request.path)") }
+        let port = try server.start()
+        defer { server.stop() }
+        let reply = try rawExchange(
+            port: port,
+            "GET /one HTTP/1.1\r\nHost: x\r\n\r\nPOST /two HTTP/1.1\r\nContent-Length: 3\r\n\r\nabcGET /three HTTP/1.0\r\n\r\n")
+        let one = try #require(reply.range(of: "you asked for /one"))
+        let two = try #require(reply.range(of: "you asked for /two"))
+        let three = try #require(reply.range(of: "you asked for /three"))
+        #expect(one.upperBound <= two.lowerBound && two.upperBound <= three.lowerBound)
+        #expect(server.connectionsAccepted == 1)
+    }
+
     /// Sends raw bytes and reads until the server closes.
     private func rawExchange(port: Int, _ text: String) throws -> String {
         let handle = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
