@@ -110,6 +110,20 @@ import Testing
         #expect(results.allSatisfy { $0 == nil })
     }
 
+    @Test func runUntilInterruptedReturnsAfterStop() async throws {
+        let fake = try FakeProviderServer.start()
+        let finished = Task.detached { fake.runUntilInterrupted() }
+        let client = HTTPClient()
+        defer { client.shutdown() }
+        #expect(try await client.send(HTTPRequest(url: fake.openAIBaseURL + "/models")).status == 200)
+        fake.stop()
+        await finished.value
+        fake.stop()
+        await #expect(throws: HTTPError.self) {
+            try await client.send(HTTPRequest(url: fake.openAIBaseURL + "/models", connectTimeout: 2, totalTimeout: 5))
+        }
+    }
+
     @Test func malformedRequestLineGets400() throws {
         let server = HTTPServer { _ in .text("never") }
         let port = try server.start()
