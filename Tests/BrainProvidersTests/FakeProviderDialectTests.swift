@@ -63,6 +63,18 @@ import Testing
         try expectTopLevel(try JSONValue.parse(content), matches: "jd.schema.json")
     }
 
+    @Test func instructionsOutweighUserText() throws {
+        let body = #"{"messages":[{"role":"system","content":"You are an expert resume parser."},{"role":"user","content":"Skills: JD Edwards, SAP; read the job description carefully"}],"response_format":{"type":"json_object"}}"#
+        let content = try #require(try json(FakeProvider().handle(post("/v1/chat/completions", body)))["choices"]?[0]?["message"]?["content"]?.stringValue)
+        try expectTopLevel(try JSONValue.parse(content), matches: "resume.schema.json")
+    }
+
+    @Test func plainChatGetsText() throws {
+        let body = #"{"messages":[{"role":"user","content":"What is the capital of France?"}]}"#
+        let content = try #require(try json(FakeProvider().handle(post("/v1/chat/completions", body)))["choices"]?[0]?["message"]?["content"]?.stringValue)
+        #expect((try? JSONValue.parse(content)) == nil)
+    }
+
     @Test func resumeMentionWithoutJSONModeStillAnswersStructured() throws {
         let response = FakeProvider().handle(post("/v1/chat/completions", #"{"messages":[{"role":"system","content":"You extract resume data."},{"role":"user","content":"text"}]}"#))
         let content = try #require(try json(response)["choices"]?[0]?["message"]?["content"]?.stringValue)

@@ -110,12 +110,61 @@ import Testing
         #expect(results.allSatisfy { $0 == nil })
     }
 
+    @Test func runUntilInterruptedReturnsAfterStop() async throws {
+        let fake = try FakeProviderServer.start()
+        let finished = Task.detached { fake.runUntilInterrupted() }
+        let client = HTTPClient()
+        defer { client.shutdown() }
+        #expect(try await client.send(HTTPRequest(url: fake.openAIBaseURL + "/models")).status == 200)
+        fake.stop()
+        await finished.value
+        fake.stop()
+        await #expect(throws: HTTPError.self) {
+            try await client.send(HTTPRequest(url: fake.openAIBaseURL + "/models", connectTimeout: 2, totalTimeout: 5))
+        }
+    }
+
     @Test func malformedRequestLineGets400() throws {
         let server = HTTPServer { _ in .text("never") }
         let port = try server.start()
         defer { server.stop() }
         let reply = try rawExchange(port: port, "GARBAGE\r\n\r\n")
         #expect(reply.hasPrefix("HTTP/1.1 400 "))
+    }
+
+    @Test(arguments: [
+        ("POST /v1/chat/completions HTTP/1.1\r\nContent-Length: -1\r\n\r\n", "400"),
+        ("POST /v1/chat/completions HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n", "400"),
+        ("POST /v1/chat/completions HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab", "400"),
+        ("GET /v1/models HTTP/1.1\r\nNoColonHere\r\n\r\n", "400"),
+        ("GET /v1/models HTTP/1.1\r\nX-A: 1\r\n folded\r\n\r\n", "400"),
+        ("GET /v1/models HTTP/2.0\r\n\r\n", "400"),
+        ("GET v1/models HTTP/1.1\r\n\r\n", "400"),
+        ("GET /v1/models HTTP/1.1\r\n" + String(repeating: "X-Many: 1\r\n", count: 101) + "\r\n", "431"),
+        ("POST /v1/chat/completions HTTP/1.1\r\nContent-Length: 99999999\r\n\r\n", "413"),
+        ("POST /v1/chat/completions HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", "411"),
+    ])
+    func hostileHeadsAreRefused(head: String, status: String) throws {
+        let server = HTTPServer { _ in .text("never") }
+        let port = try server.start()
+        defer { server.stop() }
+        let reply = try rawExchange(port: port, head)
+        #expect(reply.hasPrefix("HTTP/1.1 \(status) "))
+        #expect(reply.contains("Connection: close"))
+    }
+
+    @Test func pipelinedRequestsAreAnsweredInOrder() throws {
+        let server = HTTPServer { request in .text("you asked for \(request.path)") }
+        let port = try server.start()
+        defer { server.stop() }
+        let reply = try rawExchange(
+            port: port,
+            "GET /one HTTP/1.1\r\nHost: x\r\n\r\nPOST /two HTTP/1.1\r\nContent-Length: 3\r\n\r\nabcGET /three HTTP/1.0\r\n\r\n")
+        let one = try #require(reply.range(of: "you asked for /one"))
+        let two = try #require(reply.range(of: "you asked for /two"))
+        let three = try #require(reply.range(of: "you asked for /three"))
+        #expect(one.upperBound <= two.lowerBound && two.upperBound <= three.lowerBound)
+        #expect(server.connectionsAccepted == 1)
     }
 
     /// Sends raw bytes and reads until the server closes.

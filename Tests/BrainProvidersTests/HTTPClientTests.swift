@@ -53,8 +53,13 @@ import Testing
     @Test func bodyWithoutContentTypeGetsNoFormType() async throws {
         try await withFakeProvider { fake, client in
             fake.provider.enqueue(.text("ok"))
+            fake.provider.enqueue(.text("ok"))
             _ = try await client.send(HTTPRequest(method: "PUT", url: fake.rootURL + "/upload", body: Data([0, 1, 2, 255])))
+            _ = try await client.send(HTTPRequest(method: "POST", url: fake.rootURL + "/empty"))
             let recorded = try #require(fake.provider.requests.first)
+            let empty = try #require(fake.provider.requests.last)
+            #expect(empty.method == "POST" && empty.body.isEmpty && empty.header("Content-Length") == "0")
+            #expect(empty.header("Content-Type") == nil)
             #expect(recorded.method == "PUT")
             #expect(recorded.body == [0, 1, 2, 255])
             #expect(recorded.header("Content-Type") == nil)
@@ -89,6 +94,48 @@ import Testing
             await #expect(throws: HTTPError.bodyTooLarge(limit: 10_000)) { try await client.send(request) }
             let fits = try await client.send(HTTPRequest(url: fake.openAIBaseURL + "/models", maxResponseBytes: 10_000))
             #expect(fits.status == 200)
+        }
+    }
+
+    @Test func bodyWithoutLengthIsCutInTheWriteCallback() async throws {
+        try await withFakeProvider { fake, client in
+            fake.provider.enqueue(ScriptedResponse(body: Array(repeating: 0x78, count: 300_000), ending: .closeDelimited))
+            let request = HTTPRequest(url: fake.openAIBaseURL + "/models", maxResponseBytes: 100_000)
+            await #expect(throws: HTTPError.bodyTooLarge(limit: 100_000)) { try await client.send(request) }
+            fake.provider.enqueue(ScriptedResponse(body: Array(repeating: 0x79, count: 100_000), ending: .closeDelimited))
+            let exact = try await client.send(request)
+            #expect(exact.body == Data(repeating: 0x79, count: 100_000))
+            #expect(exact.headers["content-length"] == nil)
+        }
+    }
+
+    @Test func shutdownCancelsTransfersInFlight() async throws {
+        try await withFakeProvider { fake, _ in
+            fake.provider.enqueue(.hang)
+            let client = HTTPClient()
+            let request = HTTPRequest(url: fake.openAIBaseURL + "/models", totalTimeout: 60)
+            let task = Task { () -> HTTPError? in
+                do throws(HTTPError) {
+                    _ = try await client.send(request)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            #expect(await eventually { fake.provider.requests.count == 1 })
+            client.shutdown()
+            #expect(await task.value == .cancelled)
+        }
+    }
+
+    @Test func droppedClientIsCleanedUpByDeinit() async throws {
+        try await withFakeProvider { fake, _ in
+            for _ in 0..<3 {
+                let client = HTTPClient()
+                let response = try await client.send(HTTPRequest(url: fake.openAIBaseURL + "/models"))
+                #expect(response.status == 200)
+            }
+            #expect(fake.provider.requests.count == 3)
         }
     }
 
