@@ -13,7 +13,8 @@ public enum BrainCLI {
         KeysListCommand.self, KeysAddCommand.self, KeysRemoveCommand.self, KeysEnableCommand.self,
         KeysDisableCommand.self,
         ExtractCommand.self, ExtractDirCommand.self,
-        SQLCommand.self, ConfigReloadCommand.self, ProcessCommand.self,
+        SQLCommand.self, ConfigReloadCommand.self, ProcessCommand.self, IngestCommand.self, RunCommand.self,
+            SyncCommand.self,
         ]
     }
 
