@@ -6,9 +6,27 @@
 /// and moved-away revisions and hidden runs are skipped. Recursion follows the XML nesting, which
 /// the reader bounds.
 struct DOCXTextWalker {
-    /// One entry per open field: true while its code (before `separate`) is being read.
-    private var fields: [Bool] = []
-    private var inFieldCode: Bool { fields.contains(true) }
+    /// An open complex field (`w:fldChar` begin ... end).
+    private struct OpenField {
+        /// True until `separate`: the field code is being read.
+        var inCode = true
+        var instruction = ""
+    }
+
+    private var fields: [OpenField] = []
+
+    /// Field results that only reflect page layout (page numbers) are dropped with the codes.
+    static let layoutFields: Set<String> = ["PAGE", "NUMPAGES", "SECTIONPAGES"]
+
+    /// Whether run text is currently field code, or the result of a page-number field.
+    private var inFieldCode: Bool {
+        fields.contains { $0.inCode || DOCXTextWalker.isLayoutField($0.instruction) }
+    }
+
+    static func isLayoutField(_ instruction: String) -> Bool {
+        let word = instruction.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map { $0.uppercased() } ?? ""
+        return layoutFields.contains(word)
+    }
 
     /// The lines of the block-level content below `element` (a body, cell, header, note, text box).
     mutating func blocks(_ element: XMLElement) -> [String] {
@@ -59,6 +77,10 @@ struct DOCXTextWalker {
                 floating.append(contentsOf: blocks(XMLElement(key: "w:body", children: [.element(child)])))
             case "mc:AlternateContent":
                 if let branch = DOCXTextWalker.branch(of: child) { inline(branch, into: &text, floating: &floating) }
+            case "w:fldSimple":
+                if !DOCXTextWalker.isLayoutField(child.attributes["w:instr"] ?? "") {
+                    inline(child, into: &text, floating: &floating)
+                }
             default:
                 inline(child, into: &text, floating: &floating)
             }
@@ -71,8 +93,8 @@ struct DOCXTextWalker {
             switch child.key {
             case "w:fldChar":
                 switch child.attributes["w:fldCharType"] {
-                case "begin": fields.append(true)
-                case "separate": if !fields.isEmpty { fields[fields.count - 1] = false }
+                case "begin": fields.append(OpenField())
+                case "separate": if !fields.isEmpty { fields[fields.count - 1].inCode = false }
                 case "end": _ = fields.popLast()
                 default: break
                 }
@@ -80,6 +102,11 @@ struct DOCXTextWalker {
             case "w:drawing", "w:pict", "w:object", "mc:AlternateContent":
                 var ignored = ""
                 inline(XMLElement(key: "w:r", children: [.element(child)]), into: &ignored, floating: &floating)
+                continue
+            case "w:instrText":
+                if !fields.isEmpty, fields[fields.count - 1].instruction.count < 256 {
+                    fields[fields.count - 1].instruction += child.allText
+                }
                 continue
             default:
                 break
