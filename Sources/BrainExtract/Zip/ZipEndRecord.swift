@@ -12,28 +12,41 @@ struct ZipEndRecord {
         guard count >= 22 else { throw .corrupt(format: .docx, detail: "zip archive is truncated (no end record)") }
         let lowest = max(0, count - 22 - 0xFFFF)
         var offset = count - 22
+        // A signature can also appear inside the comment, so candidates that do not hold up are
+        // skipped; the most specific reason seen is reported when none does.
+        var failure: ExtractionError?
         while offset >= lowest {
-            if reader.bytes[offset] == 0x50, reader.u32(offset) == 0x0605_4B50, let record = try parse(reader, at: offset) {
-                return record
+            if reader.bytes[offset] == 0x50, reader.u32(offset) == 0x0605_4B50 {
+                switch parse(reader, at: offset) {
+                case .success(let record): return record
+                case .failure(let error): failure = failure ?? error
+                }
             }
             offset -= 1
         }
-        throw .corrupt(format: .docx, detail: "zip archive is truncated or damaged (no end of central directory)")
+        throw failure ?? .corrupt(format: .docx, detail: "zip archive is truncated or damaged (no end of central directory)")
     }
 
-    /// The record at `offset`, or nil when its fields do not describe a directory inside the file.
-    private static func parse(_ reader: ByteReader, at offset: Int) throws(ExtractionError) -> ZipEndRecord? {
+    /// The record at `offset`, or why its fields do not describe a directory inside the file.
+    private static func parse(_ reader: ByteReader, at offset: Int) -> Result<ZipEndRecord, ExtractionError> {
+        let generic = ExtractionError.corrupt(
+            format: .docx, detail: "zip archive is truncated or damaged (no end of central directory)")
         guard let disk = reader.u16(offset + 4), let entries = reader.u16(offset + 10),
             let size = reader.u32(offset + 12), let start = reader.u32(offset + 16)
-        else { return nil }
+        else { return .failure(generic) }
         if entries == 0xFFFF || size == 0xFFFF_FFFF || start == 0xFFFF_FFFF {
-            return try parseZip64(reader, endOffset: offset)
+            do {
+                guard let record = try parseZip64(reader, endOffset: offset) else { return .failure(generic) }
+                return .success(record)
+            } catch {
+                return .failure(error)
+            }
         }
         if disk != 0 {
-            throw .unsupported(kind: "application/zip", reason: "multi-part (spanned) zip archives are not supported")
+            return .failure(.unsupported(kind: "application/zip", reason: "multi-part (spanned) zip archives are not supported"))
         }
         let record = ZipEndRecord(entryCount: Int(entries), directoryOffset: Int(start), directorySize: Int(size))
-        return record.fits(before: offset) ? record : nil
+        return record.fits(before: offset) ? .success(record) : .failure(generic)
     }
 
     private static func parseZip64(_ reader: ByteReader, endOffset: Int) throws(ExtractionError) -> ZipEndRecord? {
