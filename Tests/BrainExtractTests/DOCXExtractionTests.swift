@@ -178,4 +178,34 @@ import Testing
         #expect(result.text.isEmpty)
         #expect(result.warnings == ["the document has no text"])
     }
+
+    @Test func listNumberingLabels() throws {
+        let numbering = Doc.part(
+            "numbering",
+            """
+            <w:abstractNum w:abstractNumId="10"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>\
+            <w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>\
+            <w:lvlText w:val="%1.%2)"/></w:lvl></w:abstractNum>\
+            <w:abstractNum w:abstractNumId="20"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\u{F0B7}"/>\
+            </w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="30"><w:lvl w:ilvl="0"><w:start w:val="3"/>\
+            <w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1 -"/></w:lvl></w:abstractNum>\
+            <w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="20"/></w:num>\
+            <w:num w:numId="3"><w:abstractNumId w:val="30"/></w:num>
+            """)
+        let styles = Doc.part(
+            "styles",
+            """
+            <w:style w:type="paragraph" w:styleId="Base"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="Roman"><w:basedOn w:val="Base"/></w:style>
+            """)
+        func item(_ numId: Int, _ level: Int, _ text: String) -> String {
+            "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"\(level)\"/><w:numId w:val=\"\(numId)\"/></w:numPr></w:pPr>"
+                + "<w:r><w:t>\(text)</w:t></w:r></w:p>"
+        }
+        let body = item(1, 0, "One") + item(1, 1, "Sub") + item(1, 1, "Sub two") + item(1, 0, "Two") + item(1, 1, "Again")
+            + item(2, 0, "Bullet") + item(1, 0, "") + "<w:p><w:pPr><w:pStyle w:val=\"Roman\"/></w:pPr><w:r><w:t>Styled</w:t></w:r></w:p>"
+            + item(0, 0, "Not a list")
+        let data = Doc.make(body: body, parts: [("numbering.xml", "numbering", numbering), ("styles.xml", "styles", styles)])
+        #expect(try Doc.text(data) == "1. One\n1.a) Sub\n1.b) Sub two\n2. Two\n2.a) Again\n• Bullet\n\nIII - Styled\nNot a list")
+    }
 }

@@ -108,4 +108,24 @@ import Testing
             try OfficeZipExtractor.extract(data)
         }
     }
+
+    @Test func listLabelsFollowListStyles() throws {
+        let styles = """
+            <text:list-style style:name="N"><text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/>\
+            <text:list-level-style-number text:level="2" style:num-format="a" style:num-suffix=")" text:display-levels="2"/>\
+            </text:list-style><text:list-style style:name="B"><text:list-level-style-bullet text:level="1" text:bullet-char="o"/>\
+            <text:list-level-style-bullet text:level="2" text:bullet-char="–"/></text:list-style>
+            """
+        let body = """
+            <text:list text:style-name="N"><text:list-item><text:p>One</text:p><text:p>More of one</text:p>\
+            <text:list><text:list-item><text:p>Sub</text:p></text:list-item></text:list></text:list-item>\
+            <text:list-item><text:p>Two</text:p></text:list-item></text:list><text:p>Break</text:p>\
+            <text:list text:style-name="N" text:continue-numbering="true"><text:list-item><text:p>Three</text:p></text:list-item>\
+            <text:list-item text:start-value="7"><text:p>Seven</text:p></text:list-item></text:list>\
+            <text:list text:style-name="B"><text:list-item><text:p>Dot</text:p><text:list><text:list-item><text:p>Dash</text:p>\
+            </text:list-item></text:list></text:list-item></text:list>
+            """
+        let data = Doc.make(body: body, automaticStyles: styles)
+        #expect(try Doc.text(data) == "1. One\nMore of one\n1.a) Sub\n2. Two\nBreak\n3. Three\n7. Seven\n• Dot\n– Dash")
+    }
 }

@@ -17,6 +17,9 @@ enum DOCXExtractor {
         }
         let relationships = try OPCRelationships.read(for: mainPart, in: &archive, limits: limits, deadline: deadline)
         var walker = DOCXTextWalker()
+        walker.numbering = DOCXNumbering(
+            numbering: try part(relationships.first(kind: "numbering"), in: &archive, limits: limits, deadline: deadline),
+            styles: try part(relationships.first(kind: "styles"), in: &archive, limits: limits, deadline: deadline))
         let bodyLines = walker.blocks(body)
         try deadline.check()
 
@@ -59,6 +62,14 @@ enum DOCXExtractor {
         return ExtractedText(
             text: text, format: .docx, extractor: extractorName,
             pageCount: try pageCount(&archive, limits: limits, deadline: deadline), warnings: warnings)
+    }
+
+    /// The parsed part named `name`, or nil when there is no such part.
+    private static func part(
+        _ name: String?, in archive: inout ZipArchive, limits: ExtractionLimits, deadline: Deadline
+    ) throws(ExtractionError) -> XMLElement? {
+        guard let name, let data = try archive.data(named: name) else { return nil }
+        return try XMLTree.parse(data, format: .docx, limits: limits, deadline: deadline)
     }
 
     private struct SectionReference {

@@ -6,6 +6,9 @@
 /// and moved-away revisions and hidden runs are skipped. Recursion follows the XML nesting, which
 /// the reader bounds.
 struct DOCXTextWalker {
+    /// List labels for numbered and bulleted paragraphs.
+    var numbering = DOCXNumbering()
+
     /// An open complex field (`w:fldChar` begin ... end).
     private struct OpenField {
         /// True until `separate`: the field code is being read.
@@ -34,9 +37,11 @@ struct DOCXTextWalker {
         for child in element.elements {
             switch child.key {
             case "w:p":
+                let label = numbering.label(for: child.child("w:pPr"))
                 var text = ""
                 var floating: [String] = []
                 inline(child, into: &text, floating: &floating)
+                if let label, text.contains(where: { !$0.isWhitespace }) { text = label + " " + text }
                 lines.append(text)
                 lines.append(contentsOf: floating)
             case "w:tbl":

@@ -14,14 +14,20 @@ enum ODTExtractor {
         guard let text = content.child("office:body")?.child("office:text") else {
             throw .corrupt(format: .odt, detail: "content.xml has no office:text body")
         }
+        var styles: XMLElement?
+        if let stylesData = try archive.data(named: "styles.xml") {
+            styles = try XMLTree.parse(stylesData, format: .odt, limits: limits, deadline: deadline)
+        }
         var walker = ODTTextWalker()
+        walker.listStyles = ODTListStyles(containers: [
+            content.child("office:automatic-styles"), styles?.child("office:styles"), styles?.child("office:automatic-styles"),
+        ])
         let bodyLines = walker.blocks(text)
         try deadline.check()
 
         var headers: [String] = []
         var footers: [String] = []
-        if let stylesData = try archive.data(named: "styles.xml") {
-            let styles = try XMLTree.parse(stylesData, format: .odt, limits: limits, deadline: deadline)
+        if let styles {
             let used = usedMasterPages(content: content, styles: styles)
             for page in styles.child("office:master-styles")?.elements ?? [] where page.key == "style:master-page" {
                 guard let name = page.attributes["style:name"], used.contains(name) else { continue }

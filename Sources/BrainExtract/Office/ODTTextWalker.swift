@@ -7,6 +7,15 @@
 struct ODTTextWalker {
     /// Note bodies met so far, in document order.
     private(set) var notes: [String] = []
+    /// List label definitions.
+    var listStyles = ODTListStyles()
+
+    /// The lists being read, outermost first: style and current item counter.
+    private var openLists: [(style: String?, counter: Int)] = []
+    /// The last counter of each list style and level, for lists that continue numbering.
+    private var lastCounters: [String: Int] = [:]
+    /// The label waiting for the first paragraph of the current list item.
+    private var pendingLabel: String?
 
     /// Most spaces one `text:s` may produce (the count comes from the file).
     static let maxSpaceRun = 1_000
@@ -28,15 +37,49 @@ struct ODTTextWalker {
             case "text:p", "text:h":
                 var paragraph = ParagraphText()
                 var floating: [String] = []
+                let label = pendingLabel
+                pendingLabel = nil
                 inline(child, into: &paragraph, floating: &floating)
-                lines.append(paragraph.text)
+                var text = paragraph.text
+                if let label, text.contains(where: { !$0.isWhitespace }) { text = label + " " + text }
+                lines.append(text)
                 lines.append(contentsOf: floating)
             case "table:table":
                 lines.append(contentsOf: table(child))
+            case "text:list":
+                lines.append(contentsOf: list(child))
             default:
                 lines.append(contentsOf: blocks(child))
             }
         }
+        return lines
+    }
+
+    private mutating func list(_ list: XMLElement) -> [String] {
+        let style = list.attributes["text:style-name"] ?? openLists.last?.style
+        let level = openLists.count + 1
+        let key = "\(style ?? "")#\(level)"
+        let continues = list.attributes["text:continue-numbering"] == "true" || list.attributes["text:continue-list"] != nil
+        var counter = continues ? (lastCounters[key] ?? 0) : listStyles.start(style: style, level: level) - 1
+        var lines: [String] = []
+        openLists.append((style, counter))
+        for item in list.elements {
+            switch item.key {
+            case "text:list-item":
+                if let start = item.attributes["text:start-value"].flatMap({ Int($0) }) { counter = start - 1 }
+                counter = counter &+ 1
+                openLists[openLists.count - 1].counter = counter
+                pendingLabel = listStyles.label(style: style, counters: openLists.map(\.counter))
+                lines.append(contentsOf: blocks(item))
+                pendingLabel = nil
+            case "text:list-header":
+                lines.append(contentsOf: blocks(item))
+            default:
+                continue
+            }
+        }
+        openLists.removeLast()
+        lastCounters[key] = counter
         return lines
     }
 
