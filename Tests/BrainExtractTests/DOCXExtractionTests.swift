@@ -208,4 +208,25 @@ import Testing
         let data = Doc.make(body: body, parts: [("numbering.xml", "numbering", numbering), ("styles.xml", "styles", styles)])
         #expect(try Doc.text(data) == "1. One\n1.a) Sub\n1.b) Sub two\n2. Two\n2.a) Again\n• Bullet\n\nIII - Styled\nNot a list")
     }
+
+    @Test func billionLaughsDocumentFailsClearly() {
+        var entities = "<!ENTITY a \"haha\">"
+        for level in 1...9 { entities += "<!ENTITY a\(level) \"" + String(repeating: "&a\(level == 1 ? "" : String(level - 1));", count: 10) + "\">" }
+        var writer = ZipTestWriter()
+        let zip = Doc.make(body: Doc.p("x"))
+        do {
+            var archive = try ZipArchive(zip)
+            for entry in archive.entries {
+                let document = "<?xml version=\"1.0\"?><!DOCTYPE w:document [\(entities)]><w:document \(Doc.namespaces)><w:body>"
+                    + "<w:p><w:r><w:t>&a9;</w:t></w:r></w:p></w:body></w:document>"
+                let content = entry.name == "word/document.xml" ? Data(document.utf8) : try archive.read(entry)
+                writer.entries.append(.init(entry.name, data: content))
+            }
+        } catch {
+            Issue.record("could not rebuild the package: \(error)")
+        }
+        #expect(throws: ExtractionError.corrupt(
+            format: .docx, detail: "malformed xml: entity &a9; is not expanded (DOCTYPE declarations are ignored)")
+        ) { try OfficeZipExtractor.extract(writer.data()) }
+    }
 }

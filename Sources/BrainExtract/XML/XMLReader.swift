@@ -4,8 +4,9 @@ import Foundation
 ///
 /// It reads UTF-8 (UTF-16 with a byte-order mark is transcoded first), reports elements,
 /// attributes and character data, decodes the five predefined entities and numeric references,
-/// and skips comments and processing instructions. A DOCTYPE is refused outright, so no entity
-/// is ever declared or expanded (no external entities, no billion laughs). Nesting deeper than
+/// and skips comments and processing instructions. A DOCTYPE (with any internal subset) is
+/// skipped unread, so no entity is ever declared or expanded: a reference to anything but the
+/// predefined entities is an error (no external entities, no billion laughs). Nesting deeper than
 /// `maxDepth` and malformed markup end in `ExtractionError.corrupt` or `.limitExceeded`.
 public struct XMLReader {
     private let bytes: [UInt8]
@@ -13,6 +14,7 @@ public struct XMLReader {
     private var open: [String] = []
     private var pendingEnd: String?
     private var sawRoot = false
+    private var sawDoctype = false
     private var steps = 0
     private let maxDepth: Int
     private let format: DocumentFormat
@@ -61,9 +63,11 @@ public struct XMLReader {
                 try skip(past: "]]>", what: "cdata section")
                 if open.isEmpty { throw fail("cdata outside the root element") }
                 return .text(String(decoding: bytes[start..<(position - 3)], as: UTF8.self))
-            } else if starts(with: "<!DOCTYPE") || starts(with: "<!doctype") {
-                throw .unsupported(
-                    kind: "application/xml", reason: "a DOCTYPE is not allowed in document xml (entities are never expanded)")
+            } else if starts(with: "<!DOCTYPE") {
+                if sawRoot { throw fail("a DOCTYPE after the root element") }
+                try skipDoctype()
+            } else if starts(with: "<!") {
+                throw fail("a <! declaration that is not a comment, cdata or DOCTYPE")
             } else if starts(with: "</") {
                 return try readEndTag()
             } else {
@@ -174,7 +178,7 @@ public struct XMLReader {
                 throw fail("an & that starts no entity reference")
             }
             let name = String(decoding: rest[(amp + 1)..<semicolon], as: UTF8.self)
-            out.append(try XMLReader.resolve(entity: name, fail: fail))
+            out.append(try XMLReader.resolve(entity: name, doctype: sawDoctype, fail: fail))
             rest = rest[(semicolon + 1)...]
         }
         out.append(contentsOf: String(decoding: rest, as: UTF8.self).unicodeScalars)
@@ -182,7 +186,7 @@ public struct XMLReader {
     }
 
     private static func resolve(
-        entity name: String, fail: (String) -> ExtractionError
+        entity name: String, doctype: Bool, fail: (String) -> ExtractionError
     ) throws(ExtractionError) -> Unicode.Scalar {
         switch name {
         case "amp": return "&"
@@ -192,7 +196,9 @@ public struct XMLReader {
         case "apos": return "'"
         default: break
         }
-        guard name.hasPrefix("#") else { throw fail("entity &\(name); is not declared") }
+        guard name.hasPrefix("#") else {
+            throw fail(doctype ? "entity &\(name); is not expanded (DOCTYPE declarations are ignored)" : "entity &\(name); is not declared")
+        }
         let digits = name.dropFirst()
         let value: UInt32? =
             digits.hasPrefix("x") || digits.hasPrefix("X")
@@ -225,6 +231,30 @@ public struct XMLReader {
             from = hit + 1
         }
         throw fail("\(what) is not closed (truncated)")
+    }
+
+    /// Skips a DOCTYPE and its internal subset without reading any declaration in it.
+    private mutating func skipDoctype() throws(ExtractionError) {
+        sawDoctype = true
+        var quote: UInt8?
+        var brackets = 0
+        position += 9
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == 0x22 || byte == 0x27 {
+                quote = byte
+            } else if byte == 0x5B {
+                brackets += 1
+            } else if byte == 0x5D {
+                brackets = max(0, brackets - 1)
+            } else if byte == 0x3E && brackets == 0 {
+                return
+            }
+        }
+        throw fail("DOCTYPE is not closed (truncated)")
     }
 
     private mutating func skipSpace() {
