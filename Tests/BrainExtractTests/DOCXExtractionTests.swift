@@ -229,4 +229,18 @@ import Testing
             format: .docx, detail: "malformed xml: entity &a9; is not expanded (DOCTYPE declarations are ignored)")
         ) { try OfficeZipExtractor.extract(writer.data()) }
     }
+
+    @Test func deepNestingWithinTheDepthLimitIsRead() throws {
+        let levels = 48
+        let open = String(repeating: "<w:tbl><w:tr><w:tc><w:sdt><w:sdtContent>", count: levels)
+        let close = String(repeating: "</w:sdtContent></w:sdt></w:tc></w:tr></w:tbl>", count: levels)
+        let inline = String(repeating: "<w:hyperlink>", count: 10) + "<w:r><w:t>deep</w:t></w:r>" + String(repeating: "</w:hyperlink>", count: 10)
+        let data = Doc.make(body: open + "<w:p>" + inline + "</w:p>" + close)
+        #expect(try Doc.text(data) == "deep")
+        var limits = ExtractionLimits()
+        limits.maxXMLDepth = 100
+        #expect(throws: ExtractionError.limitExceeded(what: "xml element nesting depth", limit: 100)) {
+            try OfficeZipExtractor.extract(data, limits: limits)
+        }
+    }
 }

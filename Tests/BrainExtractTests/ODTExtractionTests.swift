@@ -128,4 +128,11 @@ import Testing
         let data = Doc.make(body: body, automaticStyles: styles)
         #expect(try Doc.text(data) == "1. One\nMore of one\n1.a) Sub\n2. Two\nBreak\n3. Three\n7. Seven\n• Dot\n– Dash")
     }
+
+    @Test func deepNestingWithinTheDepthLimitIsRead() throws {
+        let open = String(repeating: "<text:list><text:list-item>", count: 110)
+        let close = String(repeating: "</text:list-item></text:list>", count: 110)
+        let spans = String(repeating: "<text:span>", count: 30) + "deep" + String(repeating: "</text:span>", count: 30)
+        #expect(try Doc.text(Doc.make(body: open + "<text:p>" + spans + "</text:p>" + close)) == "deep")
+    }
 }
