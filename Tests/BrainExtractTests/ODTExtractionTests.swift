@@ -125,8 +125,9 @@ import Testing
             <text:list text:style-name="B"><text:list-item><text:p>Dot</text:p><text:list><text:list-item><text:p>Dash</text:p>\
             </text:list-item></text:list></text:list-item></text:list>
             """
+            + "<text:h text:outline-level=\"1\"><text:number>4.</text:number>Heading</text:h>"
         let data = Doc.make(body: body, automaticStyles: styles)
-        #expect(try Doc.text(data) == "1. One\nMore of one\n1.a) Sub\n2. Two\nBreak\n3. Three\n7. Seven\n• Dot\n– Dash")
+        #expect(try Doc.text(data) == "1. One\nMore of one\n1.a) Sub\n2. Two\nBreak\n3. Three\n7. Seven\n• Dot\n– Dash\n4. Heading")
     }
 
     @Test func deepNestingWithinTheDepthLimitIsRead() throws {

@@ -37,7 +37,8 @@ struct ODTTextWalker {
             case "text:p", "text:h":
                 var paragraph = ParagraphText()
                 var floating: [String] = []
-                let label = pendingLabel
+                // A `text:number` child already holds the formatted label.
+                let label = child.child("text:number") == nil ? pendingLabel : nil
                 pendingLabel = nil
                 inline(child, into: &paragraph, floating: &floating)
                 var text = paragraph.text
@@ -120,6 +121,9 @@ struct ODTTextWalker {
                 paragraph.appendExact("\t")
             case "text:line-break":
                 paragraph.appendExact("\n")
+            case "text:number":
+                paragraph.appendCollapsing(child.allText)
+                paragraph.appendExact(" ")
             case "text:note":
                 if let body = child.child("text:note-body") {
                     notes.append(contentsOf: blocks(body))
