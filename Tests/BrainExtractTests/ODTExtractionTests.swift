@@ -136,4 +136,11 @@ import Testing
         let spans = String(repeating: "<text:span>", count: 30) + "deep" + String(repeating: "</text:span>", count: 30)
         #expect(try Doc.text(Doc.make(body: open + "<text:p>" + spans + "</text:p>" + close)) == "deep")
     }
+
+    @Test func truncatedODTIsReportedAsODT() {
+        let whole = Doc.make(body: "<text:p>Some text</text:p>")
+        #expect(throws: ExtractionError.corrupt(
+            format: .odt, detail: "zip archive is truncated or damaged (no end of central directory)")
+        ) { try OfficeZipExtractor.extract(whole.prefix(whole.count / 2)) }
+    }
 }

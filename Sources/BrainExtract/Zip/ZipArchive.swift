@@ -26,12 +26,19 @@ public struct ZipArchive: Sendable {
     public init(_ data: Data, limits: ExtractionLimits = .default) throws(ExtractionError) {
         reader = ByteReader(bytes: [UInt8](data))
         self.limits = limits
-        let end = try ZipEndRecord.locate(in: reader)
-        if end.entryCount > limits.maxZipEntries {
-            throw .limitExceeded(what: "zip entry count", limit: limits.maxZipEntries)
+        // ODF puts a stored `mimetype` entry first, so a damaged ODT is still reported as one.
+        let guess: DocumentFormat = reader.slice(30, 8).map { Array($0) == Array("mimetype".utf8) } == true ? .odt : .docx
+        format = guess
+        do throws(ExtractionError) {
+            let end = try ZipEndRecord.locate(in: reader)
+            if end.entryCount > limits.maxZipEntries {
+                throw .limitExceeded(what: "zip entry count", limit: limits.maxZipEntries)
+            }
+            centralDirectoryOffset = end.directoryOffset
+            entries = try ZipArchive.readDirectory(reader, end: end)
+        } catch .corrupt(_, let detail) {
+            throw .corrupt(format: guess, detail: detail)
         }
-        centralDirectoryOffset = end.directoryOffset
-        entries = try ZipArchive.readDirectory(reader, end: end)
         for (position, entry) in entries.enumerated() where index[entry.name.lowercased()] == nil {
             index[entry.name.lowercased()] = position
         }
