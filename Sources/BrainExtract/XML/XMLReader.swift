@@ -53,7 +53,11 @@ public struct XMLReader {
                 }
                 return .text(text)
             }
-            if starts(with: "<?") {
+            let marker = position + 1 < bytes.count ? bytes[position + 1] : 0
+            if marker != 0x3F && marker != 0x21 && marker != 0x2F {
+                return try readStartTag()
+            }
+            if marker == 0x3F {
                 try skip(past: "?>", what: "processing instruction")
             } else if starts(with: "<!--") {
                 try skip(past: "-->", what: "comment")
@@ -120,8 +124,14 @@ public struct XMLReader {
             let raw = bytes[position..<close]
             if raw.contains(0x3C) { throw fail("< inside attribute \(attributeName)") }
             position = close + 1
-            let value = try decodeEntities(raw).map { XMLReader.isSpace($0.value) ? " " : $0 }
-            attributes.append(XMLRawAttribute(name: attributeName, value: String(String.UnicodeScalarView(value))))
+            let value: String
+            if raw.contains(where: { $0 == 0x26 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                let scalars = try decodeEntities(raw).map { XMLReader.isSpace($0.value) ? " " : $0 }
+                value = String(String.UnicodeScalarView(scalars))
+            } else {
+                value = String(decoding: raw, as: UTF8.self)
+            }
+            attributes.append(XMLRawAttribute(name: attributeName, value: value))
         }
     }
 

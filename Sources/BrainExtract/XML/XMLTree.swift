@@ -11,26 +11,42 @@ public enum XMLTree {
         var reader = XMLReader(data, format: format, maxDepth: limits.maxXMLDepth, deadline: deadline)
         var stack: [XMLElement] = []
         var scopes: [[String: String]] = [["xml": "http://www.w3.org/XML/1998/namespace"]]
+        // Which open elements declared namespaces; resolved names are cached while scopes hold still.
+        var declares: [Bool] = []
+        var cache: [String: String] = [:]
         var root: XMLElement?
         while let event = try reader.next() {
             switch event {
             case .start(let name, let rawAttributes):
                 var scope = scopes[scopes.count - 1]
+                var declared = false
                 for attribute in rawAttributes {
                     if attribute.name == "xmlns" {
                         scope[""] = attribute.value
+                        declared = true
                     } else if attribute.name.hasPrefix("xmlns:") {
                         scope[String(attribute.name.dropFirst(6))] = attribute.value
+                        declared = true
                     }
                 }
+                if declared { cache.removeAll(keepingCapacity: true) }
+                func key(_ raw: String, isAttribute: Bool) -> String {
+                    let cacheKey = isAttribute ? "@" + raw : raw
+                    if let hit = cache[cacheKey] { return hit }
+                    let resolved = resolve(raw, scope: scope, isAttribute: isAttribute)
+                    cache[cacheKey] = resolved
+                    return resolved
+                }
                 var attributes: [String: String] = [:]
-                for attribute in rawAttributes where attribute.name != "xmlns" && !attribute.name.hasPrefix("xmlns:") {
-                    attributes[resolve(attribute.name, scope: scope, isAttribute: true)] = attribute.value
+                for attribute in rawAttributes where !(declared && (attribute.name == "xmlns" || attribute.name.hasPrefix("xmlns:"))) {
+                    attributes[key(attribute.name, isAttribute: true)] = attribute.value
                 }
                 scopes.append(scope)
-                stack.append(XMLElement(key: resolve(name, scope: scope, isAttribute: false), attributes: attributes))
+                declares.append(declared)
+                stack.append(XMLElement(key: key(name, isAttribute: false), attributes: attributes))
             case .end:
                 scopes.removeLast()
+                if declares.popLast() == true { cache.removeAll(keepingCapacity: true) }
                 guard let done = stack.popLast() else { continue }
                 if stack.isEmpty {
                     root = done
