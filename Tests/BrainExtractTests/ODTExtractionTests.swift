@@ -143,4 +143,17 @@ import Testing
             format: .odt, detail: "zip archive is truncated or damaged (no end of central directory)")
         ) { try OfficeZipExtractor.extract(whole.prefix(whole.count / 2)) }
     }
+
+    @Test func hostileListCountersDoNotTrap() throws {
+        let styles = """
+            <text:list-style style:name="N"><text:list-level-style-number text:level="1" style:num-format="i" \
+            text:start-value="-9223372036854775808" style:num-suffix="."/></text:list-style>
+            """
+        let body = """
+            <text:list text:style-name="N"><text:list-item><text:p>Low</text:p></text:list-item>\
+            <text:list-item text:start-value="9223372036854775807"><text:p>High</text:p></text:list-item>\
+            <text:list-item><text:p>Wrapped</text:p></text:list-item></text:list>
+            """
+        #expect(try Doc.text(Doc.make(body: body, automaticStyles: styles)) == "0. Low\n99999. High\n0. Wrapped")
+    }
 }

@@ -25,11 +25,11 @@ import Testing
     }
 
     @Test func entitiesNumericReferencesAndCDATA() throws {
-        let xml = "<r a=\"&quot;&amp;\">&lt;&gt;&apos;&#65;&#x42;&#x1F600;<![CDATA[<raw & kept>]]></r>"
+        let xml = "<r a=\"&quot;&amp;\">&lt;&gt;&apos;&#65;&#x42;&#x1F600;<![CDATA[<raw & kept>]]><![CDATA[]]><?pi?></r>"
         #expect(
             try events(xml) == [
                 .start(name: "r", attributes: [.init(name: "a", value: "\"&")]), .text("<>'AB😀"),
-                .text("<raw & kept>"), .end(name: "r"),
+                .text("<raw & kept>"), .text(""), .end(name: "r"),
             ])
     }
 

@@ -61,13 +61,13 @@ struct ODTTextWalker {
         let level = openLists.count + 1
         let key = "\(style ?? "")#\(level)"
         let continues = list.attributes["text:continue-numbering"] == "true" || list.attributes["text:continue-list"] != nil
-        var counter = continues ? (lastCounters[key] ?? 0) : listStyles.start(style: style, level: level) - 1
+        var counter = continues ? (lastCounters[key] ?? 0) : listStyles.start(style: style, level: level) &- 1
         var lines: [String] = []
         openLists.append((style, counter))
         for item in list.elements {
             switch item.key {
             case "text:list-item":
-                if let start = item.attributes["text:start-value"].flatMap({ Int($0) }) { counter = start - 1 }
+                if let start = item.attributes["text:start-value"].flatMap({ Int($0) }) { counter = start &- 1 }
                 counter = counter &+ 1
                 openLists[openLists.count - 1].counter = counter
                 pendingLabel = listStyles.label(style: style, counters: openLists.map(\.counter))

@@ -58,13 +58,13 @@ public struct XMLReader {
                 return try readStartTag()
             }
             if marker == 0x3F {
-                try skip(past: "?>", what: "processing instruction")
+                try skip(past: "?>", what: "processing instruction", from: position + 2)
             } else if starts(with: "<!--") {
-                try skip(past: "-->", what: "comment")
+                try skip(past: "-->", what: "comment", from: position + 4)
             } else if starts(with: "<![CDATA[") {
                 position += 9
                 let start = position
-                try skip(past: "]]>", what: "cdata section")
+                try skip(past: "]]>", what: "cdata section", from: start)
                 if open.isEmpty { throw fail("cdata outside the root element") }
                 return .text(String(decoding: bytes[start..<(position - 3)], as: UTF8.self))
             } else if starts(with: "<!DOCTYPE") {
@@ -230,9 +230,10 @@ public struct XMLReader {
         }
     }
 
-    private mutating func skip(past literal: StaticString, what: String) throws(ExtractionError) {
+    /// Moves past the first `literal` at or after `start`.
+    private mutating func skip(past literal: StaticString, what: String, from start: Int) throws(ExtractionError) {
         let pattern = literal.withUTF8Buffer { Array($0) }
-        var from = position + 1
+        var from = min(start, bytes.count)
         while let hit = bytes[from...].firstIndex(of: pattern[0]) {
             if bytes.count - hit >= pattern.count, bytes[hit..<(hit + pattern.count)].elementsEqual(pattern) {
                 position = hit + pattern.count
