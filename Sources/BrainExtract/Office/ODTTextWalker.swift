@@ -27,7 +27,7 @@ struct ODTTextWalker {
         "text:alphabetical-index-source", "text:bibliography-source", "text:object-index-source",
         "text:table-index-source", "text:user-index-source", "office:event-listeners", "draw:image",
         "table:table-column", "table:table-columns", "table:table-header-columns", "table:covered-table-cell",
-        "text:soft-page-break", "text:page-number", "text:page-count", "text:page-continuation",
+        "text:soft-page-break", "text:page-number", "text:page-count", "text:page-continuation", "text:ruby-text",
     ]
 
     mutating func blocks(_ element: XMLElement) -> [String] {
