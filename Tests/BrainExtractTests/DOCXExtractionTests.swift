@@ -243,4 +243,11 @@ import Testing
             try OfficeZipExtractor.extract(data, limits: limits)
         }
     }
+
+    @Test func spentTimeBudgetStopsExtraction() {
+        var limits = ExtractionLimits()
+        limits.timeBudgetSeconds = 0
+        let data = Doc.make(body: String(repeating: Doc.p("word"), count: 2_000))
+        #expect(throws: ExtractionError.timedOut(seconds: 0)) { try OfficeZipExtractor.extract(data, limits: limits) }
+    }
 }
