@@ -1,0 +1,174 @@
+import Foundation
+
+/// A read-only OLE2 compound file (Microsoft's "structured storage"): sectors chained through a
+/// FAT, small streams in a mini stream, and a directory of named streams.
+///
+/// Every sector number and chain is checked: a chain that loops or leaves the file is corrupt.
+struct CompoundFile {
+    /// One directory entry (the red-black tree is read as a flat list).
+    struct Entry: Equatable {
+        var name: String
+        /// 1 storage, 2 stream, 5 root.
+        var type: UInt8
+        var startSector: UInt32
+        var size: UInt64
+    }
+
+    static let signature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+    private static let endOfChain: UInt32 = 0xFFFF_FFFE
+    private static let maxRegularSector: UInt32 = 0xFFFF_FFFA
+
+    let entries: [Entry]
+    private let reader: ByteReader
+    private let sectorShift: Int
+    private let miniSectorShift: Int
+    private let miniStreamCutoff: UInt64
+    private let fat: [UInt32]
+    private let miniFAT: [UInt32]
+    private let miniStream: [UInt8]
+    private let sectorsInFile: Int
+
+    private var sectorSize: Int { 1 << sectorShift }
+
+    init(_ data: Data) throws(ExtractionError) {
+        let reader = ByteReader([UInt8](data))
+        self.reader = reader
+        guard reader.bytes.count >= 512, reader.bytes.starts(with: Self.signature) else {
+            throw Self.corrupt("the compound file header is missing")
+        }
+        guard reader.u16(0x1C) == 0xFFFE else { throw Self.corrupt("the compound file byte order mark is wrong") }
+        let shift = Int(reader.u16(0x1E) ?? 0)
+        guard shift == 9 || shift == 12 else { throw Self.corrupt("the sector size is not 512 or 4096") }
+        sectorShift = shift
+        let miniShift = Int(reader.u16(0x20) ?? 0)
+        guard miniShift == 6 else { throw Self.corrupt("the mini sector size is not 64") }
+        miniSectorShift = miniShift
+        miniStreamCutoff = UInt64(reader.u32(0x38) ?? 4096)
+        let sectorsInFile = (reader.bytes.count + (1 << shift) - 1) / (1 << shift)
+        self.sectorsInFile = sectorsInFile
+        fat = try Self.readFAT(reader, sectorShift: shift, sectorsInFile: sectorsInFile)
+
+        var partial = PartialFile(reader: reader, sectorShift: shift, fat: fat, sectorsInFile: sectorsInFile)
+        let directoryBytes = try partial.chain(from: reader.u32(0x30) ?? Self.endOfChain)
+        var entries: [Entry] = []
+        var offset = 0
+        while offset + 128 <= directoryBytes.count {
+            let entry = ByteReader(Array(directoryBytes[offset..<(offset + 128)]))
+            offset += 128
+            let type = entry.u8(66) ?? 0
+            guard type == 1 || type == 2 || type == 5 else { continue }
+            let nameLength = min(64, Int(entry.u16(64) ?? 0))
+            var units: [UInt16] = []
+            var index = 0
+            while index + 1 < nameLength, let unit = entry.u16(index), unit != 0 {
+                units.append(unit)
+                index += 2
+            }
+            let sizeLow = UInt64(entry.u32(120) ?? 0)
+            let sizeHigh = shift == 12 ? UInt64(entry.u32(124) ?? 0) : 0
+            entries.append(Entry(
+                name: String(decoding: units, as: UTF16.self), type: type,
+                startSector: entry.u32(116) ?? Self.endOfChain, size: sizeHigh << 32 | sizeLow))
+        }
+        guard let root = entries.first(where: { $0.type == 5 }) else { throw Self.corrupt("the root directory entry is missing") }
+        self.entries = entries
+        miniFAT = try Self.words(partial.chain(from: reader.u32(0x3C) ?? Self.endOfChain))
+        miniStream = try partial.chain(from: root.startSector, size: root.size)
+    }
+
+    /// The bytes of the stream with this name, or nil when there is none.
+    func stream(named name: String) throws(ExtractionError) -> [UInt8]? {
+        guard let entry = entries.first(where: { $0.type == 2 && $0.name == name }) else { return nil }
+        if entry.size < miniStreamCutoff {
+            return try miniChain(from: entry.startSector, size: entry.size)
+        }
+        var partial = PartialFile(reader: reader, sectorShift: sectorShift, fat: fat, sectorsInFile: sectorsInFile)
+        return try partial.chain(from: entry.startSector, size: entry.size)
+    }
+
+    private func miniChain(from start: UInt32, size: UInt64) throws(ExtractionError) -> [UInt8] {
+        var out: [UInt8] = []
+        var sector = start
+        var steps = 0
+        let miniSize = 1 << miniSectorShift
+        while sector != Self.endOfChain && UInt64(out.count) < size {
+            guard sector <= Self.maxRegularSector, Int(sector) < miniFAT.count else { throw Self.corrupt("a mini stream chain leaves the file") }
+            steps += 1
+            guard steps <= miniStream.count / miniSize + 1 else { throw Self.corrupt("a mini stream chain loops") }
+            let offset = Int(sector) << miniSectorShift
+            guard offset + miniSize <= miniStream.count else { throw Self.corrupt("a mini sector lies outside the mini stream") }
+            out.append(contentsOf: miniStream[offset..<(offset + miniSize)])
+            sector = miniFAT[Int(sector)]
+        }
+        guard UInt64(out.count) >= size else { throw Self.corrupt("a stream is shorter than its directory entry says") }
+        return Array(out.prefix(Int(size)))
+    }
+
+    private static func readFAT(_ reader: ByteReader, sectorShift: Int, sectorsInFile: Int) throws(ExtractionError) -> [UInt32] {
+        let fatSectorCount = Int(reader.u32(0x2C) ?? 0)
+        let perSector = (1 << sectorShift) / 4
+        guard fatSectorCount <= sectorsInFile else { throw corrupt("the FAT claims more sectors than the file has") }
+        var fatSectors: [UInt32] = []
+        for index in 0..<109 where fatSectors.count < fatSectorCount {
+            fatSectors.append(reader.u32(0x4C + index * 4) ?? endOfChain)
+        }
+        var difat = reader.u32(0x44) ?? endOfChain
+        var seen = Set<UInt32>()
+        while fatSectors.count < fatSectorCount && difat <= maxRegularSector {
+            guard seen.insert(difat).inserted else { throw corrupt("the DIFAT chain loops") }
+            let base = (Int(difat) + 1) << sectorShift
+            guard base + (1 << sectorShift) <= reader.bytes.count else { throw corrupt("a DIFAT sector lies outside the file") }
+            for index in 0..<(perSector - 1) where fatSectors.count < fatSectorCount {
+                fatSectors.append(reader.u32(base + index * 4) ?? endOfChain)
+            }
+            difat = reader.u32(base + (perSector - 1) * 4) ?? endOfChain
+        }
+        var fat: [UInt32] = []
+        fat.reserveCapacity(fatSectors.count * perSector)
+        for sector in fatSectors {
+            guard sector <= maxRegularSector else { throw corrupt("a FAT sector number is invalid") }
+            let base = (Int(sector) + 1) << sectorShift
+            guard let bytes = reader.slice(base, 1 << sectorShift) else { throw corrupt("a FAT sector lies outside the file") }
+            fat.append(contentsOf: words(Array(bytes)))
+        }
+        return fat
+    }
+
+    private static func words(_ bytes: [UInt8]) -> [UInt32] {
+        let reader = ByteReader(bytes)
+        return (0..<(bytes.count / 4)).map { reader.u32($0 * 4) ?? 0 }
+    }
+
+    static func corrupt(_ detail: String) -> ExtractionError { .corrupt(format: .doc, detail: detail) }
+
+    /// Sector-chain reading, usable while the directory is still being read.
+    private struct PartialFile {
+        let reader: ByteReader
+        let sectorShift: Int
+        let fat: [UInt32]
+        let sectorsInFile: Int
+
+        /// Follows a FAT chain; with `size`, stops once that many bytes are read and checks there are enough.
+        mutating func chain(from start: UInt32, size: UInt64? = nil) throws(ExtractionError) -> [UInt8] {
+            var out: [UInt8] = []
+            var sector = start
+            var steps = 0
+            let sectorSize = 1 << sectorShift
+            while sector != CompoundFile.endOfChain {
+                if let size, UInt64(out.count) >= size { break }
+                guard sector <= CompoundFile.maxRegularSector, Int(sector) < fat.count else {
+                    throw CompoundFile.corrupt("a sector chain leaves the file")
+                }
+                steps += 1
+                guard steps <= sectorsInFile else { throw CompoundFile.corrupt("a sector chain loops") }
+                let offset = (Int(sector) + 1) << sectorShift
+                guard offset < reader.bytes.count else { throw CompoundFile.corrupt("a sector lies outside the file") }
+                out.append(contentsOf: reader.bytes[offset..<min(reader.bytes.count, offset + sectorSize)])
+                sector = fat[Int(sector)]
+            }
+            guard let size else { return out }
+            guard UInt64(out.count) >= size else { throw CompoundFile.corrupt("a stream is shorter than its directory entry says") }
+            return Array(out.prefix(Int(size)))
+        }
+    }
+}

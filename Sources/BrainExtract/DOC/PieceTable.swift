@@ -1,0 +1,71 @@
+/// Word's piece table: where each run of character positions lives in the WordDocument stream,
+/// and whether it is stored as 8-bit (Windows-1252) or UTF-16 text.
+struct PieceTable {
+    struct Piece: Equatable {
+        var cpStart: Int
+        var cpEnd: Int
+        /// Byte offset in the WordDocument stream.
+        var offset: Int
+        var compressed: Bool
+    }
+
+    let pieces: [Piece]
+
+    /// Parses the CLX: any number of Prc records (0x01), then one Pcdt (0x02) holding the PlcPcd.
+    init(clx: ArraySlice<UInt8>) throws(ExtractionError) {
+        let reader = ByteReader(Array(clx))
+        var offset = 0
+        while reader.u8(offset) == 0x01 {
+            guard let size = reader.u16(offset + 1) else { throw Self.corrupt }
+            offset += 3 + Int(Int16(bitPattern: size).magnitude)
+        }
+        guard reader.u8(offset) == 0x02, let lcb = reader.u32(offset + 1) else { throw Self.corrupt }
+        let start = offset + 5
+        let length = Int(lcb)
+        guard length >= 4, length <= reader.bytes.count - start, (length - 4) % 12 == 0 else { throw Self.corrupt }
+        let count = (length - 4) / 12
+        var pieces: [Piece] = []
+        pieces.reserveCapacity(count)
+        for index in 0..<count {
+            guard let cpStart = reader.u32(start + index * 4), let cpEnd = reader.u32(start + (index + 1) * 4),
+                  let fc = reader.u32(start + (count + 1) * 4 + index * 8 + 2) else { throw Self.corrupt }
+            guard cpEnd >= cpStart else { continue }
+            let compressed = fc & 0x4000_0000 != 0
+            let raw = Int(fc & 0x3FFF_FFFF)
+            pieces.append(Piece(
+                cpStart: Int(cpStart), cpEnd: Int(cpEnd), offset: compressed ? raw / 2 : raw, compressed: compressed))
+        }
+        self.pieces = pieces
+    }
+
+    private static let corrupt = CompoundFile.corrupt("the Word piece table is damaged")
+
+    /// The UTF-16 code units of character positions `range` (missing bytes end the text early).
+    func characters(_ range: Range<Int>, in stream: [UInt8], deadline: Deadline) throws(ExtractionError) -> [UInt16] {
+        var out: [UInt16] = []
+        for piece in pieces {
+            try deadline.check()
+            let low = max(range.lowerBound, piece.cpStart), high = min(range.upperBound, piece.cpEnd)
+            guard low < high else { continue }
+            let first = low - piece.cpStart
+            let count = high - low
+            if piece.compressed {
+                let begin = piece.offset + first
+                guard begin >= 0, begin < stream.count else { continue }
+                for byte in stream[begin..<min(stream.count, begin + count)] {
+                    out.append(UInt16(Windows1252.scalar(byte).value))
+                }
+            } else {
+                let begin = piece.offset + first * 2
+                guard begin >= 0, begin < stream.count else { continue }
+                var index = begin
+                let end = min(stream.count - 1, begin + count * 2)
+                while index < end {
+                    out.append(UInt16(stream[index]) | UInt16(stream[index + 1]) << 8)
+                    index += 2
+                }
+            }
+        }
+        return out
+    }
+}
