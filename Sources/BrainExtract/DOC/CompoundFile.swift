@@ -76,25 +76,28 @@ struct CompoundFile {
         miniStream = try partial.chain(from: root.startSector, size: root.size)
     }
 
-    /// The bytes of the stream with this name, or nil when there is none.
-    func stream(named name: String) throws(ExtractionError) -> [UInt8]? {
+    /// The bytes of the stream with this name, or nil when there is none. `repaired` is set when a
+    /// damaged sector chain had to be followed by assuming contiguous sectors.
+    func stream(named name: String, repaired: inout Bool) throws(ExtractionError) -> [UInt8]? {
         guard let entry = entries.first(where: { $0.type == 2 && $0.name == name }) else { return nil }
         if entry.size < miniStreamCutoff {
             return try miniChain(from: entry.startSector, size: entry.size)
         }
         var partial = PartialFile(reader: reader, sectorShift: sectorShift, fat: fat, sectorsInFile: sectorsInFile)
-        return try partial.chain(from: entry.startSector, size: entry.size)
+        let bytes = try partial.chain(from: entry.startSector, size: entry.size)
+        if partial.repaired { repaired = true }
+        return bytes
     }
 
     private func miniChain(from start: UInt32, size: UInt64) throws(ExtractionError) -> [UInt8] {
         var out: [UInt8] = []
         var sector = start
-        var steps = 0
         let miniSize = 1 << miniSectorShift
+        var visited = [Bool](repeating: false, count: miniFAT.count)
         while sector != Self.endOfChain && UInt64(out.count) < size {
             guard sector <= Self.maxRegularSector, Int(sector) < miniFAT.count else { throw Self.corrupt("a mini stream chain leaves the file") }
-            steps += 1
-            guard steps <= miniStream.count / miniSize + 1 else { throw Self.corrupt("a mini stream chain loops") }
+            guard !visited[Int(sector)] else { throw Self.corrupt("a mini stream chain loops") }
+            visited[Int(sector)] = true
             let offset = Int(sector) << miniSectorShift
             guard offset + miniSize <= miniStream.count else { throw Self.corrupt("a mini sector lies outside the mini stream") }
             out.append(contentsOf: miniStream[offset..<(offset + miniSize)])
@@ -147,24 +150,34 @@ struct CompoundFile {
         let sectorShift: Int
         let fat: [UInt32]
         let sectorsInFile: Int
+        /// Set when a damaged chain was read by assuming contiguous sectors.
+        var repaired = false
 
         /// Follows a FAT chain; with `size`, stops once that many bytes are read and checks there are enough.
         mutating func chain(from start: UInt32, size: UInt64? = nil) throws(ExtractionError) -> [UInt8] {
             var out: [UInt8] = []
             var sector = start
-            var steps = 0
+            var visited = [Bool](repeating: false, count: sectorsInFile)
+            var previous: Int?
             let sectorSize = 1 << sectorShift
             while sector != CompoundFile.endOfChain {
                 if let size, UInt64(out.count) >= size { break }
-                guard sector <= CompoundFile.maxRegularSector, Int(sector) < fat.count else {
-                    throw CompoundFile.corrupt("a sector chain leaves the file")
+                let usable = sector <= CompoundFile.maxRegularSector && Int(sector) < fat.count && Int(sector) < visited.count
+                if !usable || visited[Int(sector)] {
+                    // A damaged link inside a stream of known size: Word writes streams contiguously,
+                    // so try the sector after the last one read.
+                    guard size != nil, let last = previous, last + 1 < visited.count, !visited[last + 1] else {
+                        throw CompoundFile.corrupt(usable ? "a sector chain loops" : "a sector chain leaves the file")
+                    }
+                    sector = UInt32(last + 1)
+                    repaired = true
                 }
-                steps += 1
-                guard steps <= sectorsInFile else { throw CompoundFile.corrupt("a sector chain loops") }
+                visited[Int(sector)] = true
                 let offset = (Int(sector) + 1) << sectorShift
                 guard offset < reader.bytes.count else { throw CompoundFile.corrupt("a sector lies outside the file") }
                 out.append(contentsOf: reader.bytes[offset..<min(reader.bytes.count, offset + sectorSize)])
-                sector = fat[Int(sector)]
+                previous = Int(sector)
+                sector = Int(sector) < fat.count ? fat[Int(sector)] : CompoundFile.endOfChain
             }
             guard let size else { return out }
             guard UInt64(out.count) >= size else { throw CompoundFile.corrupt("a stream is shorter than its directory entry says") }

@@ -6,7 +6,8 @@ enum DOCExtractor {
 
     static func extract(_ data: Data, deadline: Deadline) throws(ExtractionError) -> ExtractedText {
         let file = try CompoundFile(data)
-        guard let wordStream = try file.stream(named: "WordDocument") else {
+        var repaired = false
+        guard let wordStream = try file.stream(named: "WordDocument", repaired: &repaired) else {
             throw .corrupt(format: .doc, detail: "the compound file has no WordDocument stream")
         }
         let fib = try WordFIB(wordStream)
@@ -15,20 +16,23 @@ enum DOCExtractor {
         }
         if fib.encrypted { throw .encrypted(detail: "the Word document is password-protected") }
         let tableName = fib.usesTable1 ? "1Table" : "0Table"
-        guard let table = try file.stream(named: tableName) else {
+        guard let table = try file.stream(named: tableName, repaired: &repaired) else {
             throw .corrupt(format: .doc, detail: "the \(tableName) stream is missing")
         }
         guard fib.lcbClx > 0, let clx = ByteReader(table).slice(fib.fcClx, fib.lcbClx) else {
             throw .corrupt(format: .doc, detail: "the piece table lies outside the table stream")
         }
         let pieces = try PieceTable(clx: clx)
+        let hidden = HiddenTextRuns(
+            wordStream: wordStream, table: table, fcPlcfBteChpx: fib.fcPlcfBteChpx, lcbPlcfBteChpx: fib.lcbPlcfBteChpx)
         var warnings: [String] = []
+        if repaired { warnings.append("damaged: a broken sector chain was read as contiguous sectors") }
         let lastCP = pieces.pieces.map(\.cpEnd).max() ?? 0
         if fib.ccpText > lastCP { warnings.append("truncated: the text is shorter than the document says") }
-        var text = WordText.render(try pieces.characters(0..<fib.ccpText, in: wordStream, deadline: deadline))
+        var text = WordText.render(try pieces.characters(0..<fib.ccpText, in: wordStream, hidden: hidden, deadline: deadline))
         if fib.ccpFtn > 0 {
-            let notes = WordText.render(try pieces.characters(fib.ccpText..<(fib.ccpText + fib.ccpFtn), in: wordStream, deadline: deadline))
-            text += "\n\n" + notes
+            let notes = WordText.render(try pieces.characters(fib.ccpText..<(fib.ccpText + fib.ccpFtn), in: wordStream, hidden: hidden, deadline: deadline))
+            text += "\n\n" + notes.trimmingCharacters(in: .whitespaces)
         }
         return ExtractedText(
             text: OutputText.finish(text), format: .doc, extractor: name, encoding: nil, warnings: warnings)

@@ -41,7 +41,7 @@ struct PieceTable {
     private static let corrupt = CompoundFile.corrupt("the Word piece table is damaged")
 
     /// The UTF-16 code units of character positions `range` (missing bytes end the text early).
-    func characters(_ range: Range<Int>, in stream: [UInt8], deadline: Deadline) throws(ExtractionError) -> [UInt16] {
+    func characters(_ range: Range<Int>, in stream: [UInt8], hidden: HiddenTextRuns = .none, deadline: Deadline) throws(ExtractionError) -> [UInt16] {
         var out: [UInt16] = []
         for piece in pieces {
             try deadline.check()
@@ -52,8 +52,8 @@ struct PieceTable {
             if piece.compressed {
                 let begin = piece.offset + first
                 guard begin >= 0, begin < stream.count else { continue }
-                for byte in stream[begin..<min(stream.count, begin + count)] {
-                    out.append(UInt16(Windows1252.scalar(byte).value))
+                for offset in begin..<min(stream.count, begin + count) where !hidden.contains(offset) {
+                    out.append(UInt16(Windows1252.scalar(stream[offset]).value))
                 }
             } else {
                 let begin = piece.offset + first * 2
@@ -61,7 +61,7 @@ struct PieceTable {
                 var index = begin
                 let end = min(stream.count - 1, begin + count * 2)
                 while index < end {
-                    out.append(UInt16(stream[index]) | UInt16(stream[index + 1]) << 8)
+                    if !hidden.contains(index) { out.append(UInt16(stream[index]) | UInt16(stream[index + 1]) << 8) }
                     index += 2
                 }
             }

@@ -10,6 +10,8 @@ struct WordFIB: Equatable {
     var ccpHdd: Int
     var fcClx: Int
     var lcbClx: Int
+    var fcPlcfBteChpx: Int
+    var lcbPlcfBteChpx: Int
 
     /// nFib of Word 97; older values are Word 6 and Word 95.
     static let word97 = 0x00C1
@@ -31,6 +33,8 @@ struct WordFIB: Equatable {
         ccpHdd = 0
         fcClx = 0
         lcbClx = 0
+        fcPlcfBteChpx = 0
+        lcbPlcfBteChpx = 0
         guard !isPreWord97 else { return }
         // FibBase (32 bytes), csw + fibRgW, cslw + fibRgLw, cbRgFcLcb + fibRgFcLcbBlob.
         guard let csw = reader.u16(32) else { throw CompoundFile.corrupt("the Word file information block is cut short") }
@@ -50,6 +54,8 @@ struct WordFIB: Equatable {
         }
         fcClx = Int(fc)
         lcbClx = Int(lcb)
+        fcPlcfBteChpx = Int(reader.u32(blobCountAt + 2 + 12 * 8) ?? 0)
+        lcbPlcfBteChpx = Int(reader.u32(blobCountAt + 2 + 12 * 8 + 4) ?? 0)
     }
 
     /// Word 6.0 and Word 95 files have a different layout and are not read.
