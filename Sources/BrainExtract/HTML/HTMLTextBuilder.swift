@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lays out HTML tokens as plain text, the way a browser's `innerText` would.
 struct HTMLTextBuilder {
     private struct OpenElement {
@@ -15,6 +17,8 @@ struct HTMLTextBuilder {
     private var pendingSpace = false
     private var cellsInRow = 0
     private var justOpenedPre = false
+    /// Open lists, innermost last: nil for bulleted, the last number used for numbered ones.
+    private var lists: [Int?] = []
 
     init(maxDepth: Int) {
         self.maxDepth = maxDepth
@@ -50,11 +54,15 @@ struct HTMLTextBuilder {
         let hides = HTMLLayout.skipped.contains(name) || HTMLLayout.isHidden(attributes)
         let visible = hiddenDepth == 0 && !hides
         if visible { openBehaviour(name) }
+        if visible { listMarker(name, attributes: attributes) }
         if HTMLLayout.void.contains(name) || (selfClosing && !HTMLLayout.skipped.contains(name)) {
             if visible { closeBehaviour(name) }
             return
         }
         guard stack.count < maxDepth else { throw .limitExceeded(what: "HTML nesting depth", limit: maxDepth) }
+        if name == "ul" || name == "ol" || name == "menu" || name == "dir" {
+            lists.append(name == "ol" ? (attributes["start"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 1) &- 1 : nil)
+        }
         stack.append(OpenElement(name: name, hides: hides, isPre: name == "pre" || name == "textarea" || name == "listing"))
         if hides { hiddenDepth += 1 }
         if stack[stack.count - 1].isPre {
@@ -85,8 +93,19 @@ struct HTMLTextBuilder {
         while stack.count > position, let element = stack.popLast() {
             if element.hides { hiddenDepth -= 1 }
             if element.isPre { preDepth -= 1 }
+            if ["ul", "ol", "menu", "dir"].contains(element.name), !lists.isEmpty { lists.removeLast() }
             if hiddenDepth == 0 && !element.hides { closeBehaviour(element.name) }
         }
+    }
+
+    /// List items start with their bullet or number, as word processors show them.
+    private mutating func listMarker(_ name: String, attributes: [String: String]) {
+        guard name == "li" else { return }
+        guard let innermost = lists.last else { return addText("\u{2022} ") }
+        guard var number = innermost else { return addText("\u{2022} ") }
+        number = attributes["value"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? number &+ 1
+        lists[lists.count - 1] = number
+        addText("\(number). ")
     }
 
     private mutating func openBehaviour(_ name: String) {

@@ -6,7 +6,7 @@ enum RTFDestinations {
         "footer", "footerl", "footerr", "footerf", "fldinst", "listtable", "listoverridetable", "revtbl",
         "rsidtbl", "filetbl", "xmlnstbl", "themedata", "colorschememapping", "latentstyles", "datastore",
         "generator", "bkmkstart", "bkmkend", "datafield", "formfield", "nonshppict", "sp", "sn", "sv",
-        "template", "userprops", "docvar", "pgdsctbl", "listtext", "pntext", "pntxta", "pntxtb", "xe", "tc",
+        "template", "userprops", "docvar", "pgdsctbl", "pntxta", "pntxtb", "xe", "tc",
         "annotation", "atnid", "atnauthor", "atrfstart", "atrfend", "atnref", "atndate", "fontemb", "fontfile",
         "objdata", "objclass", "objname", "mmathPr", "wgrffmtfilter", "author", "operator", "title", "subject",
         "keywords", "comment", "doccomm", "company", "category", "manager", "hlinkbase", "falt", "panose",
