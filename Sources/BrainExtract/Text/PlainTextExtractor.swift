@@ -10,11 +10,8 @@ enum PlainTextExtractor {
         if decoded.text.unicodeScalars.contains("\u{FFFD}") && decoded.encoding.hasPrefix("utf-16") {
             warnings.append("some UTF-16 code units were invalid and were replaced")
         }
-        let cleaned = String(String.UnicodeScalarView(decoded.text.unicodeScalars.filter { scalar in
-            scalar.value >= 0x20 || scalar == "\n" || scalar == "\r" || scalar == "\t" || scalar == "\u{0C}"
-        }))
         return ExtractedText(
-            text: TextNormalizer.normalize(cleaned), format: .txt, extractor: name,
+            text: OutputText.finish(decoded.text), format: .txt, extractor: name,
             encoding: decoded.encoding, warnings: warnings)
     }
 }
