@@ -112,7 +112,7 @@ struct HTMLTextBuilder {
         switch name {
         case "br": break
         case "td", "th":
-            if cellsInRow > 0 { tab() }
+            if cellsInRow > 0 { tab() } else { blockBoundary() }
             cellsInRow += 1
         case "tr":
             blockBoundary()

@@ -59,7 +59,9 @@ enum FormatSniffer {
 
     private static let htmlOpeners = [
         "<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<h1", "<h2",
-        "<h3", "<table", "<br", "<link", "<style", "<script", "<span", "<ul", "<!--",
+        "<h3", "<h4", "<h5", "<h6", "<table", "<tr", "<td", "<br", "<hr", "<link", "<style", "<script", "<span", "<ul", "<ol",
+        "<li", "<dl", "<pre", "<b>", "<i>", "<a ", "<img", "<form", "<font", "<center", "<strong", "<em>", "<blockquote",
+        "<article", "<section", "<header", "<footer", "<main", "<nav", "<!--",
     ]
 
     /// Markup that starts (after a BOM, spaces, an XML declaration or comments) with an HTML tag.
