@@ -13,7 +13,7 @@ struct HiddenTextRuns {
         guard lcbPlcfBteChpx >= 8, (lcbPlcfBteChpx - 4) % 8 == 0, plc.slice(fcPlcfBteChpx, lcbPlcfBteChpx) != nil else { return }
         let count = (lcbPlcfBteChpx - 4) / 8
         let stream = ByteReader(wordStream)
-        for index in 0..<min(count, 65_536) {
+        for index in 0..<min(count, wordStream.count / 512 + 1) {
             guard let pageNumber = plc.u32(fcPlcfBteChpx + (count + 1) * 4 + index * 4) else { continue }
             let page = Int(pageNumber & 0x3F_FFFF) * 512
             guard let runCount = stream.u8(page + 511), page + 512 <= wordStream.count else { continue }

@@ -29,7 +29,9 @@ struct PieceTable {
         for index in 0..<count {
             guard let cpStart = reader.u32(start + index * 4), let cpEnd = reader.u32(start + (index + 1) * 4),
                   let fc = reader.u32(start + (count + 1) * 4 + index * 8 + 2) else { throw Self.corrupt }
-            guard cpEnd >= cpStart else { continue }
+            guard cpEnd >= cpStart, Int(cpStart) >= (pieces.last?.cpEnd ?? 0) else {
+                throw CompoundFile.corrupt("the Word piece table overlaps itself")
+            }
             let compressed = fc & 0x4000_0000 != 0
             let raw = Int(fc & 0x3FFF_FFFF)
             pieces.append(Piece(
@@ -41,10 +43,12 @@ struct PieceTable {
     private static let corrupt = CompoundFile.corrupt("the Word piece table is damaged")
 
     /// The UTF-16 code units of character positions `range` (missing bytes end the text early).
+    /// Output never exceeds the stream's size: real pieces never share bytes.
     func characters(_ range: Range<Int>, in stream: [UInt8], hidden: HiddenTextRuns = .none, deadline: Deadline) throws(ExtractionError) -> [UInt16] {
         var out: [UInt16] = []
         for piece in pieces {
             try deadline.check()
+            guard out.count < stream.count else { break }
             let low = max(range.lowerBound, piece.cpStart), high = min(range.upperBound, piece.cpEnd)
             guard low < high else { continue }
             let first = low - piece.cpStart
