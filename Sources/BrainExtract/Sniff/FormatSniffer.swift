@@ -8,16 +8,18 @@ enum FormatSniffer {
     static func sniff(_ data: Data) -> SniffedFormat {
         if data.isEmpty { return .empty }
         let head = [UInt8](data.prefix(1024))
-        if containsPDFMarker(head) { return .pdf }
+        if head.starts(with: Array("%PDF".utf8)) { return .pdf }
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06])
             || head.starts(with: [0x50, 0x4B, 0x07, 0x08]) {
             return .zip
         }
         if head.starts(with: CompoundFile.signature) { return sniffCompoundFile(data) }
-        if let binary = BinarySignatures.match(head) { return binary }
         let start = skipBOMAndSpace(head)
         if head[start...].starts(with: Array("{\\rtf".utf8)) { return .rtf }
         if looksLikeHTML(head, from: start) { return .html }
+        // PDF readers accept a header anywhere in the first kilobyte (after mail or print-job junk).
+        if containsPDFMarker(head) { return .pdf }
+        if let binary = BinarySignatures.match(head) { return binary }
         if isText(data, head: head) { return .text }
         return unknownBinary
     }
