@@ -29,7 +29,10 @@ enum DOCExtractor {
         if repaired { warnings.append("damaged: a broken sector chain was read as contiguous sectors") }
         let lastCP = pieces.pieces.map(\.cpEnd).max() ?? 0
         if fib.ccpText > lastCP { warnings.append("truncated: the text is shorter than the document says") }
-        var text = WordText.render(try pieces.characters(0..<fib.ccpText, in: wordStream, hidden: hidden, deadline: deadline))
+        var labels = ListLabels(wordStream: wordStream, table: table, fib: fib)
+        let main = try pieces.characters(
+            0..<fib.ccpText, in: wordStream, hidden: hidden, deadline: deadline, paragraphStart: { labels.label(at: $0) })
+        var text = WordText.render(main)
         if fib.ccpFtn > 0 {
             let notes = WordText.render(try pieces.characters(fib.ccpText..<(fib.ccpText + fib.ccpFtn), in: wordStream, hidden: hidden, deadline: deadline))
             text += "\n\n" + notes.trimmingCharacters(in: .whitespaces)

@@ -47,16 +47,7 @@ struct HiddenTextRuns {
         var cursor = start
         while cursor + 2 <= end, let sprm = reader.u16(cursor) {
             cursor += 2
-            let operandSize: Int
-            switch sprm >> 13 {
-            case 0, 1: operandSize = 1
-            case 2, 4, 5: operandSize = 2
-            case 3: operandSize = 4
-            case 7: operandSize = 3
-            default:
-                guard let length = reader.u8(cursor) else { return false }
-                operandSize = 1 + Int(length)
-            }
+            let operandSize = SprmOperand.size(sprm, reader, at: cursor)
             if (sprm == 0x083C || sprm == 0x0800), let value = reader.u8(cursor), value == 1 || value == 0x81 {
                 return true
             }

@@ -44,8 +44,17 @@ struct PieceTable {
 
     /// The UTF-16 code units of character positions `range` (missing bytes end the text early).
     /// Output never exceeds the stream's size: real pieces never share bytes.
-    func characters(_ range: Range<Int>, in stream: [UInt8], hidden: HiddenTextRuns = .none, deadline: Deadline) throws(ExtractionError) -> [UInt16] {
+    func characters(
+        _ range: Range<Int>, in stream: [UInt8], hidden: HiddenTextRuns = .none, deadline: Deadline,
+        paragraphStart: (Int) -> [UInt16] = { _ in [] }
+    ) throws(ExtractionError) -> [UInt16] {
         var out: [UInt16] = []
+        var atParagraphStart = true
+        func append(_ unit: UInt16, storedAt offset: Int) {
+            if atParagraphStart { out += paragraphStart(offset) }
+            out.append(unit)
+            atParagraphStart = unit == 0x0D || unit == 0x07
+        }
         for piece in pieces {
             try deadline.check()
             guard out.count < stream.count else { break }
@@ -57,7 +66,7 @@ struct PieceTable {
                 let begin = piece.offset + first
                 guard begin >= 0, begin < stream.count else { continue }
                 for offset in begin..<min(stream.count, begin + count) where !hidden.contains(offset) {
-                    out.append(UInt16(Windows1252.scalar(stream[offset]).value))
+                    append(UInt16(Windows1252.scalar(stream[offset]).value), storedAt: offset)
                 }
             } else {
                 let begin = piece.offset + first * 2
@@ -65,7 +74,7 @@ struct PieceTable {
                 var index = begin
                 let end = min(stream.count - 1, begin + count * 2)
                 while index < end {
-                    if !hidden.contains(index) { out.append(UInt16(stream[index]) | UInt16(stream[index + 1]) << 8) }
+                    if !hidden.contains(index) { append(UInt16(stream[index]) | UInt16(stream[index + 1]) << 8, storedAt: index) }
                     index += 2
                 }
             }

@@ -12,6 +12,12 @@ struct WordFIB: Equatable {
     var lcbClx: Int
     var fcPlcfBteChpx: Int
     var lcbPlcfBteChpx: Int
+    var fcPlcfBtePapx: Int
+    var lcbPlcfBtePapx: Int
+    var fcPlfLst: Int
+    var lcbPlfLst: Int
+    var fcPlfLfo: Int
+    var lcbPlfLfo: Int
 
     /// nFib of Word 97; older values are Word 6 and Word 95.
     static let word97 = 0x00C1
@@ -35,6 +41,12 @@ struct WordFIB: Equatable {
         lcbClx = 0
         fcPlcfBteChpx = 0
         lcbPlcfBteChpx = 0
+        fcPlcfBtePapx = 0
+        lcbPlcfBtePapx = 0
+        fcPlfLst = 0
+        lcbPlfLst = 0
+        fcPlfLfo = 0
+        lcbPlfLfo = 0
         guard !isPreWord97 else { return }
         // FibBase (32 bytes), csw + fibRgW, cslw + fibRgLw, cbRgFcLcb + fibRgFcLcbBlob.
         guard let csw = reader.u16(32) else { throw CompoundFile.corrupt("the Word file information block is cut short") }
@@ -54,8 +66,15 @@ struct WordFIB: Equatable {
         }
         fcClx = Int(fc)
         lcbClx = Int(lcb)
-        fcPlcfBteChpx = Int(reader.u32(blobCountAt + 2 + 12 * 8) ?? 0)
-        lcbPlcfBteChpx = Int(reader.u32(blobCountAt + 2 + 12 * 8 + 4) ?? 0)
+        func pair(_ index: Int) -> (Int, Int) {
+            guard index < Int(pairs) else { return (0, 0) }
+            let at = blobCountAt + 2 + index * 8
+            return (Int(reader.u32(at) ?? 0), Int(reader.u32(at + 4) ?? 0))
+        }
+        (fcPlcfBteChpx, lcbPlcfBteChpx) = pair(12)
+        (fcPlcfBtePapx, lcbPlcfBtePapx) = pair(13)
+        (fcPlfLst, lcbPlfLst) = pair(73)
+        (fcPlfLfo, lcbPlfLfo) = pair(74)
     }
 
     /// Word 6.0 and Word 95 files have a different layout and are not read.

@@ -27,7 +27,8 @@ enum WordText {
             case 0x09: out.append(0x09)
             case 0x1E: out.append(0x2D)
             case 0x00..<0x20: break
-            case 0xF020..<0xF100: out.append(unit - 0xF000) // symbol-font private-use characters
+            case 0xF020: out.append(0x20)
+            case 0xF021..<0xF100: out.append(0x2022) // Symbol/Wingdings glyphs, almost always bullets
             default: out.append(unit)
             }
         }

@@ -219,8 +219,8 @@ struct RTFReader {
             return
         }
         flushSurrogate()
-        if (0xF020..<0xF100).contains(unit), let scalar = Unicode.Scalar(UInt32(unit - 0xF000)) {
-            output.append(scalar) // symbol-font private-use characters
+        if (0xF021..<0xF100).contains(unit) {
+            output.append("\u{2022}") // Symbol/Wingdings glyphs, almost always bullets
         } else {
             output.append(Unicode.Scalar(UInt32(unit)) ?? "\u{FFFD}")
         }
