@@ -86,6 +86,11 @@ enum DOCTestFiles {
         var encrypted = false
         var nFib: UInt16 = 0x00C1
         var footnotes = ""
+        /// Character ranges (8-bit text only) marked hidden with sprmCFVanish.
+        var hidden: [Range<Int>] = []
+        /// Paragraphs (character ranges, 8-bit text only) in a simple decimal list "N." of this format.
+        var numbered: [Range<Int>] = []
+        var numberFormat: UInt8 = 0
     }
 
     /// A Word 97 document whose main text is `text` (Word's own marks: \r paragraphs, \u{7} cells...).
@@ -108,6 +113,12 @@ enum DOCTestFiles {
         } else {
             word += all.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         }
+        word += [UInt8](repeating: 0, count: (512 - word.count % 512) % 512)
+        // Character and paragraph property pages (FKPs), one page each.
+        let chpxPage = word.count / 512
+        word += propertyPage(runs: options.hidden, base: textOffset, entrySize: 1, grpprl: [0x3C, 0x08, 0x01], istd: false)
+        let papxPage = word.count / 512
+        word += propertyPage(runs: options.numbered, base: textOffset, entrySize: 13, grpprl: [0x0B, 0x46, 0x01, 0x00], istd: true)
         word += [UInt8](repeating: 0, count: max(0, 4096 - word.count))
         // CLX: one Prc to skip, then the piece table with one piece.
         var clx: [UInt8] = [0x01, 0x02, 0x00, 0xAA, 0xBB, 0x02]
@@ -115,10 +126,41 @@ enum DOCTestFiles {
         clx += le32(0) + le32(UInt32(all.count))
         let fc = options.compressed ? UInt32(textOffset * 2) | 0x4000_0000 : UInt32(textOffset)
         clx += [0, 0] + le32(fc) + [0, 0]
-        let table = [UInt8](repeating: 0x55, count: 16) + clx
-        put32(&word, blob + 2 + 33 * 8, 16)
-        put32(&word, blob + 2 + 33 * 8 + 4, UInt32(clx.count))
+        var table = [UInt8](repeating: 0x55, count: 16)
+        func place(_ bytes: [UInt8], pair: Int) {
+            put32(&word, blob + 2 + pair * 8, UInt32(table.count))
+            put32(&word, blob + 2 + pair * 8 + 4, UInt32(bytes.count))
+            table += bytes
+        }
+        let textEnd = UInt32(textOffset + all.count * (options.compressed ? 1 : 2))
+        place(clx, pair: 33)
+        place(le32(UInt32(textOffset)) + le32(textEnd) + le32(UInt32(chpxPage)), pair: 12)
+        place(le32(UInt32(textOffset)) + le32(textEnd) + le32(UInt32(papxPage)), pair: 13)
+        // One simple list whose single level reads "<number>." followed by a space.
+        var lstf = le32(7) + le32(0) + [UInt8](repeating: 0xFF, count: 18) + [1, 0]
+        lstf = [1, 0] + lstf
+        var lvl = le32(1) + [options.numberFormat, 0] + [UInt8](repeating: 0, count: 9) + [1] + [UInt8](repeating: 0, count: 12)
+        lvl += [2, 0, 0, 0, 0x2E, 0]
+        place(lstf, pair: 73)
+        table += lvl
+        place(le32(1) + le32(7) + [UInt8](repeating: 0, count: 12), pair: 74)
         return compoundFile([("WordDocument", word), ("1Table", table)])
+    }
+
+    /// A 512-byte FKP: the given character ranges carry one grpprl, the gaps between them none.
+    private static func propertyPage(runs: [Range<Int>], base: Int, entrySize: Int, grpprl: [UInt8], istd: Bool) -> [UInt8] {
+        var page = [UInt8](repeating: 0, count: 512)
+        let property = istd ? [UInt8((grpprl.count + 4) / 2)] + [0, 0] + grpprl : [UInt8(grpprl.count)] + grpprl
+        let propertyOffset = 400
+        page.replaceSubrange(propertyOffset..<(propertyOffset + property.count), with: property)
+        let bounds = Array(Set(runs.flatMap { [$0.lowerBound, $0.upperBound] })).sorted()
+        let count = max(0, bounds.count - 1)
+        for (index, bound) in bounds.enumerated() { put32(&page, index * 4, UInt32(base + bound)) }
+        for index in 0..<count where runs.contains(where: { $0.contains(bounds[index]) }) {
+            page[(count + 1) * 4 + index * entrySize] = UInt8(propertyOffset / 2)
+        }
+        page[511] = UInt8(count)
+        return page
     }
 
     private static func entry(name: String, type: UInt8, child: UInt32, right: UInt32, start: UInt32, size: Int) -> [UInt8] {

@@ -50,6 +50,22 @@ import Testing
         #expect(try text(doc) == "Body\n\nSee page 2.")
     }
 
+    @Test func hiddenTextIsLeftOut() throws {
+        var options = DOCTestFiles.WordOptions()
+        options.hidden = [5..<12]
+        #expect(try text(DOCTestFiles.wordDocument("Shown secret end\r", options: options)) == "Shown end")
+    }
+
+    @Test func numberedParagraphsGetTheirLabels() throws {
+        var options = DOCTestFiles.WordOptions()
+        options.numbered = [6..<12, 12..<18]
+        let doc = DOCTestFiles.wordDocument("Certs\rFirst\rOther\rAfter\r", options: options)
+        #expect(try text(doc) == "Certs\n1. First\n2. Other\nAfter")
+        options.numberFormat = 4
+        let lettered = DOCTestFiles.wordDocument("Certs\rFirst\rOther\rAfter\r", options: options)
+        #expect(try text(lettered) == "Certs\na. First\nb. Other\nAfter")
+    }
+
     @Test func refusesEncryptedDocuments() {
         var options = DOCTestFiles.WordOptions()
         options.encrypted = true
