@@ -157,5 +157,7 @@ import Testing
             let antiword = try CorpusFiles.reference(name, tool: "antiword")
             #expect(TokenF1.score(result.text, antiword) >= 0.95, "\(name)")
         }
+        let summary = try DocumentExtractor.extract(try CorpusFiles.dev("resume-word97-colinhaley.doc"))
+        #expect(summary.pageCount == 1)
     }
 }

@@ -60,6 +60,18 @@ import Testing
         #expect(try text(rtf) == "a b")
     }
 
+    @Test func defaultFontCharsetAndPageCount() throws {
+        let rtf = #"{\rtf1\ansi\deff0{\fonttbl{\f0\fcharset204 Times Cyr;}{\f1\fcharset0 Arial;}}{\info{\nofpages2}}\'cc\'e8\'f0 {\f1 caf\'e9} \plain \'cc\par}"#
+        let result = try DocumentExtractor.extract(Data(rtf.utf8))
+        #expect(result.text == "Мир café М")
+        #expect(result.pageCount == 2)
+    }
+
+    @Test func oldStyleNumberingShowsOnlyTheRenderedText() throws {
+        let rtf = Self.header + #"{\pntext\f0 1.\tab}{\*\pn\pnlvlbody\pndec{\pntxta .}}{\pn\pnlvlblt{\pntxtb \'b7}}Item\par}"#
+        #expect(try text(rtf) == "1.\tItem")
+    }
+
     @Test func deepNestingHitsTheDepthLimit() {
         let rtf = "{\\rtf1 " + String(repeating: "{", count: 10_000) + "x"
         #expect(throws: ExtractionError.limitExceeded(what: "RTF group nesting depth", limit: 64)) { try text(rtf) }

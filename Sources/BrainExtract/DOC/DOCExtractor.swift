@@ -37,7 +37,10 @@ enum DOCExtractor {
             let notes = WordText.render(try pieces.characters(fib.ccpText..<(fib.ccpText + fib.ccpFtn), in: wordStream, hidden: hidden, deadline: deadline))
             text += "\n\n" + notes.trimmingCharacters(in: .whitespaces)
         }
+        var ignored = false
+        let pageCount = (try? file.stream(named: SummaryInformation.streamName, repaired: &ignored))
+            .flatMap { $0 }.flatMap(SummaryInformation.pageCount)
         return ExtractedText(
-            text: OutputText.finish(text), format: .doc, extractor: name, encoding: nil, warnings: warnings)
+            text: OutputText.finish(text), format: .doc, extractor: name, pageCount: pageCount, warnings: warnings)
     }
 }

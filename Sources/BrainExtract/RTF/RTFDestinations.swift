@@ -10,7 +10,7 @@ enum RTFDestinations {
         "annotation", "atnid", "atnauthor", "atrfstart", "atrfend", "atnref", "atndate", "fontemb", "fontfile",
         "objdata", "objclass", "objname", "mmathPr", "wgrffmtfilter", "author", "operator", "title", "subject",
         "keywords", "comment", "doccomm", "company", "category", "manager", "hlinkbase", "falt", "panose",
-        "leveltext", "levelnumbers", "protusertbl", "txe", "private", "blipuid", "shpinst", "shppict",
+        "leveltext", "pn", "levelnumbers", "protusertbl", "txe", "private", "blipuid", "shpinst", "shppict",
     ]
 
     /// Characters written by single control words.

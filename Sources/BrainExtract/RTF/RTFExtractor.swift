@@ -8,7 +8,7 @@ enum RTFExtractor {
         var reader = RTFReader(data, maxDepth: limits.maxRecursionDepth, deadline: deadline)
         let text = try reader.read()
         return ExtractedText(
-            text: OutputText.finish(text), format: .rtf, extractor: name,
+            text: OutputText.finish(text), format: .rtf, extractor: name, pageCount: reader.statedPageCount,
             encoding: reader.codePageLabel, warnings: reader.warnings.sorted())
     }
 }

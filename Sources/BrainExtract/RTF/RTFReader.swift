@@ -26,6 +26,9 @@ struct RTFReader {
     private var documentCodePage = CodePage.windows1252
     private var fontCodePages: [Int: CodePage] = [:]
     private var currentFont: Int?
+    private var defaultFont: Int?
+    /// The page count the document's `\info` group states (`\nofpages`).
+    private(set) var statedPageCount: Int?
     private(set) var warnings: Set<String> = []
 
     init(_ data: Data, maxDepth: Int, deadline: Deadline) {
@@ -53,7 +56,11 @@ struct RTFReader {
                 continue
             case UInt8(ascii: "}"):
                 flushBytes()
-                if let saved = stack.popLast() { state = saved }
+                if let saved = stack.popLast() {
+                    let leftFontTable = state.inFontTable && !saved.inFontTable
+                    state = saved
+                    if leftFontTable { state.codePage = defaultCodePage }
+                }
                 skipCount = 0
             case UInt8(ascii: "\\"):
                 try controlSequence()
@@ -176,7 +183,13 @@ struct RTFReader {
                 state.objectResultAllowed = false
             }
         case "plain":
+            flushBytes()
             state.hidden = false
+            state.codePage = defaultCodePage
+        case "deff":
+            defaultFont = parameter
+        case "nofpages":
+            if let parameter, parameter > 0 { statedPageCount = parameter }
         default:
             if RTFDestinations.skipped.contains(word) {
                 state.skipping = true
@@ -184,6 +197,11 @@ struct RTFReader {
                 emitText(text)
             }
         }
+    }
+
+    /// The code page of the default font, else the document's.
+    private var defaultCodePage: CodePage {
+        defaultFont.flatMap { fontCodePages[$0] } ?? documentCodePage
     }
 
     private var writing: Bool { !state.skipping && !state.hidden }

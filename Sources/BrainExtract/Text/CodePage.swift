@@ -15,7 +15,7 @@ struct CodePage: Sendable, Equatable {
 
     private static let foundationEncodings: [Int: String.Encoding] = [
         1250: .windowsCP1250, 1251: .windowsCP1251, 1253: .windowsCP1253, 1254: .windowsCP1254,
-        28591: .isoLatin1,
+        28591: .isoLatin1, 932: .shiftJIS,
     ]
 
     /// Decodes bytes; unknown code pages use Windows-1252, and undecodable bytes fall back per byte.
@@ -36,6 +36,7 @@ struct CodePage: Sendable, Equatable {
         case 204: return CodePage(number: 1251)
         case 161: return CodePage(number: 1253)
         case 162: return CodePage(number: 1254)
+        case 128: return CodePage(number: 932)
         default: return nil
         }
     }
