@@ -31,6 +31,15 @@ import Testing
         #expect(result.encoding == "windows-1251")
     }
 
+    @Test func dosAndMacCodePages() throws {
+        let dos = try DocumentExtractor.extract(Data(#"{\rtf1\pc caf\'82 \'9a\'81}"#.utf8))
+        #expect(dos.text == "café Üü")
+        #expect(dos.encoding == "ibm437")
+        let mac = try DocumentExtractor.extract(Data(#"{\rtf1\mac caf\'8e \'d2q\'d3}"#.utf8))
+        #expect(mac.text == "café \u{201C}q\u{201D}")
+        #expect(mac.encoding == "macintosh")
+    }
+
     @Test func ignorableAndSkippedDestinations() throws {
         let rtf = Self.header + #"{\*\generator Writer;}{\pict\pngblip 89504e47}{\header Page head\par}{\*\unknownthing junk}{\object{\*\objdata 0102}{\result kept}} body\par}"#
         #expect(try text(rtf) == "kept body")

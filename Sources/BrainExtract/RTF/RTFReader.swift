@@ -145,14 +145,13 @@ struct RTFReader {
         case "ansicpg":
             if let parameter {
                 let page = CodePage(number: parameter)
-                if !page.isSupported { warnings.insert("code page \(parameter) is not supported; read as Windows-1252") }
+                if !page.isSupported && parameter != 0 { warnings.insert("code page \(parameter) is not supported; read as Windows-1252") }
                 documentCodePage = page.isSupported ? page : .windows1252
                 state.codePage = documentCodePage
             }
-        case "mac":
-            warnings.insert("Mac Roman RTF is read as Windows-1252")
-        case "pc", "pca":
-            warnings.insert("DOS code page RTF is read as Windows-1252")
+        case "mac", "pc", "pca":
+            documentCodePage = CodePage(number: word == "mac" ? 10000 : word == "pc" ? 437 : 850)
+            state.codePage = documentCodePage
         case "f":
             guard let parameter else { return }
             if state.inFontTable {
