@@ -71,6 +71,8 @@ import Testing
         let result = try DocumentExtractor.extract(latin)
         #expect(result.text == "café \u{201C}q\u{201D}")
         #expect(result.encoding == "windows-1252")
+        let xhtml = Data(Array("<?xml version='1.0' encoding='windows-1251'?><html><body>".utf8) + [0xCC, 0xE8, 0xF0])
+        #expect(try DocumentExtractor.extract(xhtml).text == "Мир")
         let undeclared = Data(Array("<html><body>na".utf8) + [0xEF] + Array("ve".utf8))
         #expect(try DocumentExtractor.extract(undeclared).encoding == "windows-1252")
         let utf8 = try DocumentExtractor.extract(Data("<html><body>Zoë</body>".utf8))

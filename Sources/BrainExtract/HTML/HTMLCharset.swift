@@ -27,10 +27,11 @@ enum HTMLCharset {
         return TextDecoder.decode(data)
     }
 
-    /// The charset label declared in the first 2048 bytes, lower-cased.
+    /// The charset label declared in the first 2048 bytes (meta tag or XML declaration), lower-cased.
     static func declared(_ bytes: [UInt8]) -> String? {
         let head = String(decoding: bytes.prefix(2048), as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset=") else { return nil }
+        let xmlDeclaration = head.hasPrefix("<?xml") ? head.range(of: "encoding=") : nil
+        guard let range = head.range(of: "charset=") ?? xmlDeclaration else { return nil }
         let rest = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
         let label = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         return label.isEmpty ? nil : String(label)
