@@ -14,6 +14,15 @@ struct CompoundFile {
         var size: UInt64
     }
 
+    /// A stream's bytes and what had to be mended to read them.
+    struct StreamData {
+        var bytes: [UInt8] = []
+        /// A broken link was bridged by assuming the next sector follows, as Word writes streams.
+        var relinked = false
+        /// The file ended before the stream did; `bytes` holds what there was.
+        var truncated = false
+    }
+
     static let signature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
     private static let endOfChain: UInt32 = 0xFFFF_FFFE
     private static let maxRegularSector: UInt32 = 0xFFFF_FFFA
@@ -27,8 +36,6 @@ struct CompoundFile {
     private let miniFAT: [UInt32]
     private let miniStream: [UInt8]
     private let sectorsInFile: Int
-
-    private var sectorSize: Int { 1 << sectorShift }
 
     init(_ data: Data) throws(ExtractionError) {
         let reader = ByteReader([UInt8](data))
@@ -48,8 +55,8 @@ struct CompoundFile {
         self.sectorsInFile = sectorsInFile
         fat = try Self.readFAT(reader, sectorShift: shift, sectorsInFile: sectorsInFile)
 
-        var partial = PartialFile(reader: reader, sectorShift: shift, fat: fat, sectorsInFile: sectorsInFile)
-        let directoryBytes = try partial.chain(from: reader.u32(0x30) ?? Self.endOfChain)
+        let partial = PartialFile(reader: reader, sectorShift: shift, fat: fat, sectorsInFile: sectorsInFile)
+        let directoryBytes = try partial.chain(from: reader.u32(0x30) ?? Self.endOfChain).bytes
         var entries: [Entry] = []
         var offset = 0
         while offset + 128 <= directoryBytes.count {
@@ -72,39 +79,37 @@ struct CompoundFile {
         }
         guard let root = entries.first(where: { $0.type == 5 }) else { throw Self.corrupt("the root directory entry is missing") }
         self.entries = entries
-        miniFAT = try Self.words(partial.chain(from: reader.u32(0x3C) ?? Self.endOfChain))
-        miniStream = try partial.chain(from: root.startSector, size: root.size)
+        miniFAT = try Self.words(partial.chain(from: reader.u32(0x3C) ?? Self.endOfChain).bytes)
+        miniStream = try partial.chain(from: root.startSector, size: root.size).bytes
     }
 
-    /// The bytes of the stream with this name, or nil when there is none. `repaired` is set when a
-    /// damaged sector chain had to be followed by assuming contiguous sectors.
-    func stream(named name: String, repaired: inout Bool) throws(ExtractionError) -> [UInt8]? {
+    /// The stream with this name, or nil when there is none.
+    func stream(named name: String) throws(ExtractionError) -> StreamData? {
         guard let entry = entries.first(where: { $0.type == 2 && $0.name == name }) else { return nil }
         if entry.size < miniStreamCutoff {
             return try miniChain(from: entry.startSector, size: entry.size)
         }
-        var partial = PartialFile(reader: reader, sectorShift: sectorShift, fat: fat, sectorsInFile: sectorsInFile)
-        let bytes = try partial.chain(from: entry.startSector, size: entry.size)
-        if partial.repaired { repaired = true }
-        return bytes
+        let partial = PartialFile(reader: reader, sectorShift: sectorShift, fat: fat, sectorsInFile: sectorsInFile)
+        return try partial.chain(from: entry.startSector, size: entry.size)
     }
 
-    private func miniChain(from start: UInt32, size: UInt64) throws(ExtractionError) -> [UInt8] {
-        var out: [UInt8] = []
+    private func miniChain(from start: UInt32, size: UInt64) throws(ExtractionError) -> StreamData {
+        var out = StreamData()
         var sector = start
         let miniSize = 1 << miniSectorShift
         var visited = [Bool](repeating: false, count: miniFAT.count)
-        while sector != Self.endOfChain && UInt64(out.count) < size {
+        while sector != Self.endOfChain && UInt64(out.bytes.count) < size {
             guard sector <= Self.maxRegularSector, Int(sector) < miniFAT.count else { throw Self.corrupt("a mini stream chain leaves the file") }
             guard !visited[Int(sector)] else { throw Self.corrupt("a mini stream chain loops") }
             visited[Int(sector)] = true
             let offset = Int(sector) << miniSectorShift
-            guard offset + miniSize <= miniStream.count else { throw Self.corrupt("a mini sector lies outside the mini stream") }
-            out.append(contentsOf: miniStream[offset..<(offset + miniSize)])
+            guard offset + miniSize <= miniStream.count else { break }
+            out.bytes.append(contentsOf: miniStream[offset..<(offset + miniSize)])
             sector = miniFAT[Int(sector)]
         }
-        guard UInt64(out.count) >= size else { throw Self.corrupt("a stream is shorter than its directory entry says") }
-        return Array(out.prefix(Int(size)))
+        out.truncated = UInt64(out.bytes.count) < size
+        out.bytes = Array(out.bytes.prefix(Int(min(size, UInt64(out.bytes.count)))))
+        return out
     }
 
     private static func readFAT(_ reader: ByteReader, sectorShift: Int, sectorsInFile: Int) throws(ExtractionError) -> [UInt32] {
@@ -150,38 +155,35 @@ struct CompoundFile {
         let sectorShift: Int
         let fat: [UInt32]
         let sectorsInFile: Int
-        /// Set when a damaged chain was read by assuming contiguous sectors.
-        var repaired = false
-
-        /// Follows a FAT chain; with `size`, stops once that many bytes are read and checks there are enough.
-        mutating func chain(from start: UInt32, size: UInt64? = nil) throws(ExtractionError) -> [UInt8] {
-            var out: [UInt8] = []
+        /// Follows a FAT chain. With `size` (a stream's length), stops there, bridges a broken link
+        /// by assuming the next sector follows, and returns a short read when the file ends early.
+        func chain(from start: UInt32, size: UInt64? = nil) throws(ExtractionError) -> StreamData {
+            var out = StreamData()
             var sector = start
             var visited = [Bool](repeating: false, count: sectorsInFile)
             var previous: Int?
             let sectorSize = 1 << sectorShift
             while sector != CompoundFile.endOfChain {
-                if let size, UInt64(out.count) >= size { break }
+                if let size, UInt64(out.bytes.count) >= size { break }
                 let usable = sector <= CompoundFile.maxRegularSector && Int(sector) < fat.count && Int(sector) < visited.count
                 if !usable || visited[Int(sector)] {
-                    // A damaged link inside a stream of known size: Word writes streams contiguously,
-                    // so try the sector after the last one read.
                     guard size != nil, let last = previous, last + 1 < visited.count, !visited[last + 1] else {
                         throw CompoundFile.corrupt(usable ? "a sector chain loops" : "a sector chain leaves the file")
                     }
                     sector = UInt32(last + 1)
-                    repaired = true
+                    out.relinked = true
                 }
                 visited[Int(sector)] = true
                 let offset = (Int(sector) + 1) << sectorShift
-                guard offset < reader.bytes.count else { throw CompoundFile.corrupt("a sector lies outside the file") }
-                out.append(contentsOf: reader.bytes[offset..<min(reader.bytes.count, offset + sectorSize)])
+                guard offset < reader.bytes.count else { break }
+                out.bytes.append(contentsOf: reader.bytes[offset..<min(reader.bytes.count, offset + sectorSize)])
                 previous = Int(sector)
                 sector = Int(sector) < fat.count ? fat[Int(sector)] : CompoundFile.endOfChain
             }
             guard let size else { return out }
-            guard UInt64(out.count) >= size else { throw CompoundFile.corrupt("a stream is shorter than its directory entry says") }
-            return Array(out.prefix(Int(size)))
+            out.truncated = UInt64(out.bytes.count) < size
+            out.bytes = Array(out.bytes.prefix(Int(min(size, UInt64(out.bytes.count)))))
+            return out
         }
     }
 }

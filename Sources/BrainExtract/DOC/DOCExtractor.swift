@@ -6,19 +6,20 @@ enum DOCExtractor {
 
     static func extract(_ data: Data, deadline: Deadline) throws(ExtractionError) -> ExtractedText {
         let file = try CompoundFile(data)
-        var repaired = false
-        guard let wordStream = try file.stream(named: "WordDocument", repaired: &repaired) else {
+        guard let word = try file.stream(named: "WordDocument") else {
             throw .corrupt(format: .doc, detail: "the compound file has no WordDocument stream")
         }
+        let wordStream = word.bytes
         let fib = try WordFIB(wordStream)
         if fib.isPreWord97 {
             throw .unsupported(kind: "application/msword", reason: "Word 6.0/95 documents are not read; save it as .docx")
         }
         if fib.encrypted { throw .encrypted(detail: "the Word document is password-protected") }
         let tableName = fib.usesTable1 ? "1Table" : "0Table"
-        guard let table = try file.stream(named: tableName, repaired: &repaired) else {
+        guard let tableData = try file.stream(named: tableName) else {
             throw .corrupt(format: .doc, detail: "the \(tableName) stream is missing")
         }
+        let table = tableData.bytes
         guard fib.lcbClx > 0, let clx = ByteReader(table).slice(fib.fcClx, fib.lcbClx) else {
             throw .corrupt(format: .doc, detail: "the piece table lies outside the table stream")
         }
@@ -26,7 +27,10 @@ enum DOCExtractor {
         let hidden = HiddenTextRuns(
             wordStream: wordStream, table: table, fcPlcfBteChpx: fib.fcPlcfBteChpx, lcbPlcfBteChpx: fib.lcbPlcfBteChpx)
         var warnings: [String] = []
-        if repaired { warnings.append("damaged: a broken sector chain was read as contiguous sectors") }
+        if word.relinked || tableData.relinked {
+            warnings.append("damaged: a broken sector chain was read as contiguous sectors")
+        }
+        if word.truncated || tableData.truncated { warnings.append("truncated: the file ends before the document does") }
         let lastCP = pieces.pieces.map(\.cpEnd).max() ?? 0
         if fib.ccpText > lastCP { warnings.append("truncated: the text is shorter than the document says") }
         var labels = ListLabels(wordStream: wordStream, table: table, fib: fib)
@@ -34,12 +38,12 @@ enum DOCExtractor {
             0..<fib.ccpText, in: wordStream, hidden: hidden, deadline: deadline, paragraphStart: { labels.label(at: $0) })
         var text = WordText.render(main)
         if fib.ccpFtn > 0 {
-            let notes = WordText.render(try pieces.characters(fib.ccpText..<(fib.ccpText + fib.ccpFtn), in: wordStream, hidden: hidden, deadline: deadline))
+            let notes = WordText.render(try pieces.characters(
+                fib.ccpText..<(fib.ccpText + fib.ccpFtn), in: wordStream, hidden: hidden, deadline: deadline))
             text += "\n\n" + notes.trimmingCharacters(in: .whitespaces)
         }
-        var ignored = false
-        let pageCount = (try? file.stream(named: SummaryInformation.streamName, repaired: &ignored))
-            .flatMap { $0 }.flatMap(SummaryInformation.pageCount)
+        let pageCount = (try? file.stream(named: SummaryInformation.streamName))
+            .flatMap { $0 }.flatMap { SummaryInformation.pageCount($0.bytes) }
         return ExtractedText(
             text: OutputText.finish(text), format: .doc, extractor: name, pageCount: pageCount, warnings: warnings)
     }

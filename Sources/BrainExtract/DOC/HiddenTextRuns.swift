@@ -40,8 +40,6 @@ struct HiddenTextRuns {
         return low > 0 && ranges[low - 1].contains(offset)
     }
 
-    var isEmpty: Bool { ranges.isEmpty }
-
     /// Walks a grpprl looking for sprmCFVanish (0x083C) or sprmCFRMarkDel (0x0800) switched on.
     private static func hides(_ reader: ByteReader, from start: Int, to end: Int) -> Bool {
         var cursor = start
