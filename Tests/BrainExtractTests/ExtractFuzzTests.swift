@@ -76,6 +76,33 @@ import Testing
         #expect((outcomes["text"] ?? 0) > 0)
     }
 
+    @Test func mutatedSmallWordDocumentsNeverCrash() {
+        // In a small file most flips land in the header, FAT, directory, FIB, piece table or FKPs.
+        var options = DOCTestFiles.WordOptions()
+        options.hidden = [2..<4]
+        options.numbered = [6..<12, 12..<18]
+        let seeds = [
+            [UInt8](DOCTestFiles.wordDocument("Certs\rFirst\rOther\rAfter\u{13}x\u{14}y\u{15}\r", options: options)),
+            [UInt8](DOCTestFiles.wordDocument("a\u{7}b\u{7}\u{7}c\r", options: DOCTestFiles.WordOptions(compressed: false))),
+        ]
+        var generator = SplitMix64(seed: 0xD0C)
+        var texts = 0
+        for index in 0..<1200 {
+            let seed = seeds[index % seeds.count]
+            var mutated = seed
+            for _ in 0..<Int.random(in: 1...6, using: &generator) {
+                mutated[Int.random(in: 0..<mutated.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            }
+            do throws(ExtractionError) {
+                _ = try DocumentExtractor.extract(Data(mutated))
+                texts += 1
+            } catch {
+                #expect(!error.description.isEmpty)
+            }
+        }
+        #expect(texts > 0)
+    }
+
     @Test func randomBytesNeverCrash() {
         var generator = SplitMix64(seed: 42)
         let prefixes: [[UInt8]] = [
