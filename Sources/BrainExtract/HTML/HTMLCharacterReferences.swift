@@ -13,7 +13,7 @@ enum HTMLCharacterReferences {
                 continue
             }
             if let (replacement, length) = reference(scalars, at: index) {
-                out.append(contentsOf: replacement.unicodeScalars)
+                for scalar in replacement.unicodeScalars { out.append(scalar) }
                 index += length
             } else {
                 out.append(scalar)

@@ -214,7 +214,7 @@ struct RTFReader {
     private mutating func emitText(_ text: String) {
         guard writing else { return }
         flushBytes()
-        output.append(contentsOf: text.unicodeScalars)
+        for scalar in text.unicodeScalars { output.append(scalar) }
     }
 
     private mutating func emitUnicode(_ unit: UInt16) {
@@ -250,7 +250,7 @@ struct RTFReader {
 
     private mutating func flushBytes() {
         guard !pendingBytes.isEmpty else { return }
-        output.append(contentsOf: state.codePage.decode(pendingBytes).unicodeScalars)
+        for scalar in state.codePage.decode(pendingBytes).unicodeScalars { output.append(scalar) }
         pendingBytes.removeAll(keepingCapacity: true)
     }
 

@@ -30,16 +30,7 @@ enum TextDecoder {
 
     /// The string if `bytes` are valid UTF-8, else nil.
     static func validUTF8<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
-        var iterator = bytes.makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        var scalars = String.UnicodeScalarView()
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): scalars.append(Unicode.UTF8.decode(encoded))
-            case .emptyInput: return String(scalars)
-            case .error: return nil
-            }
-        }
+        String(validating: bytes, as: UTF8.self)
     }
 
     /// Decodes UTF-16 code units; an odd trailing byte is dropped, lone surrogates become U+FFFD.
