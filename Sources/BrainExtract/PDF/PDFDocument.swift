@@ -12,7 +12,7 @@ final class PDFDocument {
     private var resolving = Set<Int>()
     private var inflatedTotal = 0
     /// Decrypts strings and streams of objects stored directly in the file (not in object streams).
-    var decryption: PDFObjectDecryption?
+    private(set) var decryption: PDFObjectDecryption?
     var warnings: [String] = []
 
     init(bytes: [UInt8], limits: ExtractionLimits, deadline: Deadline) throws(ExtractionError) {
@@ -61,6 +61,13 @@ final class PDFDocument {
         let scan = try PDFRecovery.scan(bytes, deadline: deadline)
         recovery = scan
         return scan
+    }
+
+    /// Starts decrypting; objects read before (the catalog check) are read again.
+    func install(_ decryption: PDFObjectDecryption) {
+        self.decryption = decryption
+        cache.removeAll()
+        objectStreams.removeAll()
     }
 
     /// Follows references (a chain of at most 8) to a direct object.
