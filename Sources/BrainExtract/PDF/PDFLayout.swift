@@ -146,6 +146,25 @@ enum PDFLayout {
         return nil
     }
 
+    /// Joins the words of one line. Like pdftotext, a line made only of one-glyph words is read
+    /// as letter-spaced: gaps up to 1.3 times the narrowest one (at most 0.4 em) join letters.
+    static func joinWords(_ words: [PDFWord]) -> String {
+        guard let first = words.first else { return "" }
+        var threshold = 0.03 * first.size
+        if words.count > 1, words.allSatisfy({ $0.glyphCount == 1 }) {
+            var minGap = Double.infinity
+            for i in 1..<words.count { minGap = min(minGap, words[i].x0 - words[i - 1].x1) }
+            if minGap > 0 { threshold = min(1.3 * minGap, 0.4 * first.size) }
+        }
+        var out = first.text
+        for i in 1..<words.count {
+            let gap = words[i].x0 - words[i - 1].x1
+            if gap >= threshold || gap < -0.5 * words[i].size { out += " " }
+            out += words[i].text
+        }
+        return out
+    }
+
     /// Lines of a block: fragments on one baseline are joined left to right.
     static func render(_ block: Block) -> String {
         let sorted = block.fragments.sorted { $0.y > $1.y }
@@ -158,8 +177,7 @@ enum PDFLayout {
                 row.append(sorted[j])
                 j += 1
             }
-            let words = row.sorted { $0.x0 < $1.x0 }.flatMap { $0.words }
-            lines.append(words.map(\.text).joined(separator: " "))
+            lines.append(joinWords(row.sorted { $0.x0 < $1.x0 }.flatMap { $0.words }))
             i = j
         }
         return lines.joined(separator: "\n")

@@ -6,6 +6,8 @@ struct PDFWord {
     var size: Double
     var text: String
     var sequence: Int
+    /// Glyphs in the word (pdftotext treats lines of one-glyph words as letter-spaced).
+    var glyphCount = 1
 
     /// Whether the word is only symbols (bullets, dashes): such words stick to the text after them.
     var isSymbolOnly: Bool {
@@ -19,7 +21,7 @@ enum PDFWordBuilder {
     /// Gap (fraction of the font size) above which two glyphs belong to different words.
     static let wordBreakGap = 0.1
     /// Backwards overlap (fraction of the font size) that also starts a new word.
-    static let maxOverlap = 0.5
+    static let maxOverlap = 0.2
 
     static func words(_ glyphs: [PDFGlyph]) -> [PDFWord] {
         var words: [PDFWord] = []
@@ -33,16 +35,18 @@ enum PDFWordBuilder {
                 lastGlyph = nil
                 continue
             }
-            if let last = lastGlyph, last.text == g.text, abs(last.x - g.x) < 0.1 * g.size, abs(last.y - g.y) < 0.2 * g.size {
+            if let last = lastGlyph, last.text == g.text, abs(last.x - g.x) < min(0.25 * g.size, 0.6 * last.width), abs(last.y - g.y) < 0.2 * g.size {
                 continue
             }
             lastGlyph = g
             if var w = current {
-                let size = max(w.size, g.size)
+                let size = w.size
                 let gap = g.x - w.x1
-                let sameBaseline = abs(g.y - w.y) < 0.3 * size
-                if sameBaseline, gap <= wordBreakGap * size, gap >= -maxOverlap * size, abs(g.size - w.size) < 0.3 * size {
+                // Like pdftotext: a new word on a baseline shift, a font size change, a gap or a step back.
+                let sameBaseline = abs(g.y - w.y) <= 0.5
+                if sameBaseline, gap <= wordBreakGap * size, gap >= -maxOverlap * size, abs(g.size - w.size) <= 0.05 * size {
                     w.text += g.text
+                    w.glyphCount += 1
                     w.x1 = max(w.x1, g.x + g.width)
                     current = w
                     continue
