@@ -57,16 +57,17 @@ enum PDFLayout {
             }
         }
         if !current.isEmpty { lines.append(current) }
+        let sortedLines = lines.map { $0.sorted { $0.x0 < $1.x0 } }
         var fragments: [Fragment] = []
-        for line in lines {
-            let byX = line.sorted { $0.x0 < $1.x0 }
+        for (index, byX) in sortedLines.enumerated() {
             var frag: Fragment?
             for w in byX {
                 if var f = frag {
                     let gap = w.x0 - f.x1
                     let size = max(f.size, w.size)
                     let symbolLead = f.words.count == 1 && f.words[0].isSymbolOnly && gap < 6 * size
-                    if gap <= maxWordSpacing * size || symbolLead {
+                    let gutter = gap >= 0.5 * size && isGutter(f.x1, w.x0, line: index, lines: sortedLines, size: size)
+                    if (gap <= maxWordSpacing * size && !gutter) || symbolLead {
                         f.words.append(w)
                         f.x1 = max(f.x1, w.x1)
                         f.size = max(f.size, w.size)
@@ -80,6 +81,34 @@ enum PDFLayout {
             if let f = frag { fragments.append(f) }
         }
         return fragments
+    }
+
+    /// Whether the gap `a...b` on line `line` lines up with gaps on neighbouring lines (a column
+    /// gutter) rather than being a wide space inside running text.
+    static func isGutter(_ a: Double, _ b: Double, line: Int, lines: [[PDFWord]], size: Double) -> Bool {
+        guard let baseY = lines[line].first?.y else { return false }
+        var lo = a, hi = b
+        var support = 0
+        var blocked = 0
+        for distance in 1...3 {
+            for k in [line - distance, line + distance] where k >= 0 && k < lines.count {
+                guard let y = lines[k].first?.y, abs(y - baseY) <= 4 * size else { continue }
+                // The widest stretch of (lo, hi) that no word of line k covers.
+                var bestLo = lo, bestHi = lo
+                var cursor = lo
+                for w in lines[k] where w.x1 > lo && w.x0 < hi {
+                    if w.x0 - cursor > bestHi - bestLo { bestLo = cursor; bestHi = w.x0 }
+                    cursor = max(cursor, w.x1)
+                }
+                if hi - cursor > bestHi - bestLo { bestLo = cursor; bestHi = hi }
+                guard bestHi - bestLo >= 0.3 * size else { blocked += 1; continue }
+                lo = bestLo
+                hi = bestHi
+                let near = lines[k].contains { ($0.x1 <= hi && $0.x1 >= lo - 2 * size) || ($0.x0 >= lo && $0.x0 <= hi + 2 * size) }
+                if near { support += 1 }
+            }
+        }
+        return support >= 2 && blocked * 2 <= support
     }
 
     /// Stacks fragments into blocks: each joins the nearest block just above it that overlaps it
