@@ -37,15 +37,21 @@ final class PDFDocument {
     /// Rebuilds the object table by scanning the whole file for `N G obj`.
     private func recover() throws(ExtractionError) {
         let scan = try recoveryScan()
-        for (num, offset) in scan.offsets { entries[num] = .offset(offset) }
+        let previous = entries
+        entries = scan.offsets.mapValues { .offset($0) }
+        cache.removeAll()
+        objectStreams.removeAll()
+        var contained: [Int: PDFXrefEntry] = [:]
         for streamNumber in scan.objectStreams {
             guard let s = object(streamNumber)?.stream, let data = try? decode(s) else { continue }
             let objStm = PDFObjectStream(dict: s.dict, data: data)
             objectStreams[streamNumber] = objStm
             for (index, num) in objStm.numbers.enumerated() where entries[num] == nil {
-                entries[num] = .compressed(stream: streamNumber, index: index)
+                contained[num] = .compressed(stream: streamNumber, index: index)
             }
         }
+        for (num, entry) in contained { entries[num] = entry }
+        for (num, entry) in previous where entries[num] == nil { entries[num] = entry }
         if entries.count > limits.maxPDFObjects { throw .limitExceeded(what: "PDF objects", limit: limits.maxPDFObjects) }
         cache.removeAll()
         for dict in scan.trailers.reversed() where resolve(dict["Root"])?.dict != nil {
