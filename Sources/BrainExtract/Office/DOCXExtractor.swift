@@ -67,7 +67,7 @@ enum DOCXExtractor {
     /// The parsed part named `name`, or nil when there is no such part.
     private static func part(
         _ name: String?, in archive: inout ZipArchive, limits: ExtractionLimits, deadline: Deadline
-    ) throws(ExtractionError) -> XMLElement? {
+    ) throws(ExtractionError) -> XMLTreeElement? {
         guard let name, let data = try archive.data(named: name) else { return nil }
         return try XMLTree.parse(data, format: .docx, limits: limits, deadline: deadline)
     }
@@ -78,7 +78,7 @@ enum DOCXExtractor {
     }
 
     /// Header and footer references of every section, headers first within each section.
-    private static func sectionReferences(in body: XMLElement) -> [SectionReference] {
+    private static func sectionReferences(in body: XMLTreeElement) -> [SectionReference] {
         var references: [SectionReference] = []
         for section in DOCXTextWalker.descendants(of: body, key: "w:sectPr", stopAt: "w:tbl") {
             for child in section.elements {

@@ -22,7 +22,7 @@ struct DOCXNumbering {
 
     init() {}
 
-    init(numbering: XMLElement?, styles styleRoot: XMLElement?) {
+    init(numbering: XMLTreeElement?, styles styleRoot: XMLTreeElement?) {
         for abstract in numbering?.elements ?? [] where abstract.key == "w:abstractNum" {
             guard let id = abstract.attributes["w:abstractNumId"] else { continue }
             var levels: [Int: Level] = [:]
@@ -56,7 +56,7 @@ struct DOCXNumbering {
         }
     }
 
-    private static func level(_ element: XMLElement) -> Level {
+    private static func level(_ element: XMLTreeElement) -> Level {
         var level = Level()
         let format = element.child("w:numFmt")?.attributes["w:val"] ?? "decimal"
         level.isBullet = format == "bullet"
@@ -67,7 +67,7 @@ struct DOCXNumbering {
     }
 
     /// The label of the paragraph with properties `properties`, advancing its list's counter.
-    mutating func label(for properties: XMLElement?) -> String? {
+    mutating func label(for properties: XMLTreeElement?) -> String? {
         let direct = properties?.child("w:numPr")
         var numId = direct?.child("w:numId")?.attributes["w:val"]
         var levelIndex = direct?.child("w:ilvl")?.attributes["w:val"].flatMap { Int($0) }

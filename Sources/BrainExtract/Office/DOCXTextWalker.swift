@@ -32,7 +32,7 @@ struct DOCXTextWalker {
     }
 
     /// The lines of the block-level content below `element` (a body, cell, header, note, text box).
-    mutating func blocks(_ element: XMLElement) -> [String] {
+    mutating func blocks(_ element: XMLTreeElement) -> [String] {
         var lines: [String] = []
         for child in element.elements {
             switch child.key {
@@ -57,7 +57,7 @@ struct DOCXTextWalker {
         return lines
     }
 
-    private mutating func table(_ table: XMLElement) -> [String] {
+    private mutating func table(_ table: XMLTreeElement) -> [String] {
         var rows: [[[String]]] = []
         for row in DOCXTextWalker.descendants(of: table, key: "w:tr", stopAt: "w:tbl") {
             let cells = DOCXTextWalker.descendants(of: row, key: "w:tc", stopAt: "w:tbl")
@@ -67,7 +67,7 @@ struct DOCXTextWalker {
     }
 
     /// Paragraph content: runs, hyperlinks, insertions, content controls, fields, drawings.
-    private mutating func inline(_ element: XMLElement, into text: inout String, floating: inout [String]) {
+    private mutating func inline(_ element: XMLTreeElement, into text: inout String, floating: inout [String]) {
         for child in element.elements {
             switch child.key {
             case "w:r":
@@ -79,7 +79,7 @@ struct DOCXTextWalker {
             case "w:txbxContent":
                 floating.append(contentsOf: blocks(child))
             case "w:p", "w:tbl":
-                floating.append(contentsOf: blocks(XMLElement(key: "w:body", children: [.element(child)])))
+                floating.append(contentsOf: blocks(XMLTreeElement(key: "w:body", children: [.element(child)])))
             case "mc:AlternateContent":
                 if let branch = DOCXTextWalker.branch(of: child) { inline(branch, into: &text, floating: &floating) }
             case "w:fldSimple":
@@ -92,7 +92,7 @@ struct DOCXTextWalker {
         }
     }
 
-    private mutating func run(_ run: XMLElement, into text: inout String, floating: inout [String]) {
+    private mutating func run(_ run: XMLTreeElement, into text: inout String, floating: inout [String]) {
         let hidden = DOCXTextWalker.isHidden(run.child("w:rPr"))
         for child in run.elements {
             switch child.key {
@@ -106,7 +106,7 @@ struct DOCXTextWalker {
                 continue
             case "w:drawing", "w:pict", "w:object", "mc:AlternateContent":
                 var ignored = ""
-                inline(XMLElement(key: "w:r", children: [.element(child)]), into: &ignored, floating: &floating)
+                inline(XMLTreeElement(key: "w:r", children: [.element(child)]), into: &ignored, floating: &floating)
                 continue
             case "w:instrText":
                 if !fields.isEmpty, fields[fields.count - 1].instruction.count < 256 {
@@ -134,21 +134,21 @@ struct DOCXTextWalker {
     }
 
     /// A run is hidden when its properties carry `w:vanish` not switched off.
-    private static func isHidden(_ properties: XMLElement?) -> Bool {
+    private static func isHidden(_ properties: XMLTreeElement?) -> Bool {
         guard let vanish = properties?.child("w:vanish") else { return false }
         let value = vanish.attributes["w:val"] ?? "true"
         return value != "false" && value != "0" && value != "off"
     }
 
     /// The branch of an `mc:AlternateContent` to read: the first choice, else the fallback.
-    static func branch(of alternate: XMLElement) -> XMLElement? {
+    static func branch(of alternate: XMLTreeElement) -> XMLTreeElement? {
         alternate.child("mc:Choice") ?? alternate.child("mc:Fallback")
     }
 
     /// Elements with `key` below `element`, not looking inside nested `stopAt` elements
     /// (rows and cells can sit inside content controls and custom XML).
-    static func descendants(of element: XMLElement, key: String, stopAt: String) -> [XMLElement] {
-        var found: [XMLElement] = []
+    static func descendants(of element: XMLTreeElement, key: String, stopAt: String) -> [XMLTreeElement] {
+        var found: [XMLTreeElement] = []
         for child in element.elements {
             if child.key == key {
                 found.append(child)

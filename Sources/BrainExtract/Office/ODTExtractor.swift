@@ -14,7 +14,7 @@ enum ODTExtractor {
         guard let text = content.child("office:body")?.child("office:text") else {
             throw .corrupt(format: .odt, detail: "content.xml has no office:text body")
         }
-        var styles: XMLElement?
+        var styles: XMLTreeElement?
         if let stylesData = try archive.data(named: "styles.xml") {
             styles = try XMLTree.parse(stylesData, format: .odt, limits: limits, deadline: deadline)
         }
@@ -53,7 +53,7 @@ enum ODTExtractor {
     }
 
     /// Master pages the document can show: the first (default) one and any named by a style.
-    private static func usedMasterPages(content: XMLElement, styles: XMLElement) -> Set<String> {
+    private static func usedMasterPages(content: XMLTreeElement, styles: XMLTreeElement) -> Set<String> {
         var used: Set<String> = ["Standard"]
         if let first = styles.child("office:master-styles")?.child("style:master-page")?.attributes["style:name"] {
             used.insert(first)

@@ -15,7 +15,7 @@ struct ODTListStyles {
     init() {}
 
     /// Reads every `text:list-style` below the given style containers.
-    init(containers: [XMLElement?]) {
+    init(containers: [XMLTreeElement?]) {
         for container in containers {
             for style in container?.elements ?? [] where style.key == "text:list-style" {
                 guard let name = style.attributes["style:name"] else { continue }
@@ -29,7 +29,7 @@ struct ODTListStyles {
         }
     }
 
-    private static func level(_ definition: XMLElement) -> Level {
+    private static func level(_ definition: XMLTreeElement) -> Level {
         var level = Level()
         level.prefix = definition.attributes["style:num-prefix"] ?? ""
         level.suffix = definition.attributes["style:num-suffix"] ?? ""

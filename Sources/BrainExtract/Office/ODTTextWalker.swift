@@ -30,7 +30,7 @@ struct ODTTextWalker {
         "text:soft-page-break", "text:page-number", "text:page-count", "text:page-continuation", "text:ruby-text",
     ]
 
-    mutating func blocks(_ element: XMLElement) -> [String] {
+    mutating func blocks(_ element: XMLTreeElement) -> [String] {
         var lines: [String] = []
         for child in element.elements where !ODTTextWalker.skipped.contains(child.key) {
             switch child.key {
@@ -56,7 +56,7 @@ struct ODTTextWalker {
         return lines
     }
 
-    private mutating func list(_ list: XMLElement) -> [String] {
+    private mutating func list(_ list: XMLTreeElement) -> [String] {
         let style = list.attributes["text:style-name"] ?? openLists.last?.style
         let level = openLists.count + 1
         let key = "\(style ?? "")#\(level)"
@@ -84,7 +84,7 @@ struct ODTTextWalker {
         return lines
     }
 
-    private mutating func table(_ table: XMLElement) -> [String] {
+    private mutating func table(_ table: XMLTreeElement) -> [String] {
         var rows: [[[String]]] = []
         for row in ODTTextWalker.rows(of: table) {
             let cells = row.elements.filter { $0.key == "table:table-cell" }
@@ -94,8 +94,8 @@ struct ODTTextWalker {
     }
 
     /// Rows directly in the table or in its header-row, row and row-group wrappers.
-    private static func rows(of element: XMLElement) -> [XMLElement] {
-        var found: [XMLElement] = []
+    private static func rows(of element: XMLTreeElement) -> [XMLTreeElement] {
+        var found: [XMLTreeElement] = []
         for child in element.elements {
             switch child.key {
             case "table:table-row": found.append(child)
@@ -106,7 +106,7 @@ struct ODTTextWalker {
         return found
     }
 
-    private mutating func inline(_ element: XMLElement, into paragraph: inout ParagraphText, floating: inout [String]) {
+    private mutating func inline(_ element: XMLTreeElement, into paragraph: inout ParagraphText, floating: inout [String]) {
         for node in element.children {
             guard case .element(let child) = node else {
                 if case .text(let text) = node { paragraph.appendCollapsing(text) }
@@ -129,7 +129,7 @@ struct ODTTextWalker {
                     notes.append(contentsOf: blocks(body))
                 }
             case "text:p", "text:h", "text:list", "table:table":
-                floating.append(contentsOf: blocks(XMLElement(key: "office:text", children: [.element(child)])))
+                floating.append(contentsOf: blocks(XMLTreeElement(key: "office:text", children: [.element(child)])))
             default:
                 inline(child, into: &paragraph, floating: &floating)
             }

@@ -1,20 +1,20 @@
 import Foundation
 
-/// Builds an `XMLElement` tree from `XMLReader` events, resolving namespace prefixes.
+/// Builds an `XMLTreeElement` tree from `XMLReader` events, resolving namespace prefixes.
 ///
 /// Nesting is bounded by the reader's depth limit, so walkers may recurse over the tree.
 public enum XMLTree {
     /// Parses `data` into its root element.
     public static func parse(
         _ data: Data, format: DocumentFormat, limits: ExtractionLimits, deadline: Deadline? = nil
-    ) throws(ExtractionError) -> XMLElement {
+    ) throws(ExtractionError) -> XMLTreeElement {
         var reader = XMLReader(data, format: format, maxDepth: limits.maxXMLDepth, deadline: deadline)
-        var stack: [XMLElement] = []
+        var stack: [XMLTreeElement] = []
         var scopes: [[String: String]] = [["xml": "http://www.w3.org/XML/1998/namespace"]]
         // Which open elements declared namespaces; resolved names are cached while scopes hold still.
         var declares: [Bool] = []
         var cache: [String: String] = [:]
-        var root: XMLElement?
+        var root: XMLTreeElement?
         while let event = try reader.next() {
             switch event {
             case .start(let name, let rawAttributes):
@@ -43,7 +43,7 @@ public enum XMLTree {
                 }
                 scopes.append(scope)
                 declares.append(declared)
-                stack.append(XMLElement(key: key(name, isAttribute: false), attributes: attributes))
+                stack.append(XMLTreeElement(key: key(name, isAttribute: false), attributes: attributes))
             case .end:
                 scopes.removeLast()
                 if declares.popLast() == true { cache.removeAll(keepingCapacity: true) }

@@ -5,25 +5,25 @@ import Foundation
 /// `key` is `<short prefix>:<local name>` where the short prefix is fixed per namespace URI
 /// (see `XMLNamespaces`), so `w:p` matches a WordprocessingML paragraph whatever prefix the
 /// file used; elements in unknown namespaces keep the URI as their prefix.
-public struct XMLElement: Sendable, Equatable {
+public struct XMLTreeElement: Sendable, Equatable {
     public var key: String
     public var attributes: [String: String]
-    public var children: [XMLNode]
+    public var children: [XMLTreeNode]
 
-    public init(key: String, attributes: [String: String] = [:], children: [XMLNode] = []) {
+    public init(key: String, attributes: [String: String] = [:], children: [XMLTreeNode] = []) {
         self.key = key
         self.attributes = attributes
         self.children = children
     }
 
     /// The first child element with this key.
-    public func child(_ key: String) -> XMLElement? {
+    public func child(_ key: String) -> XMLTreeElement? {
         for case .element(let element) in children where element.key == key { return element }
         return nil
     }
 
     /// All child elements, in order.
-    public var elements: [XMLElement] {
+    public var elements: [XMLTreeElement] {
         children.compactMap { if case .element(let element) = $0 { element } else { nil } }
     }
 
@@ -45,7 +45,7 @@ public struct XMLElement: Sendable, Equatable {
 }
 
 /// A child of an element: another element or character data.
-public enum XMLNode: Sendable, Equatable {
-    case element(XMLElement)
+public enum XMLTreeNode: Sendable, Equatable {
+    case element(XMLTreeElement)
     case text(String)
 }
