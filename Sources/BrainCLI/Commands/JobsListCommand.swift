@@ -38,7 +38,10 @@ struct JobsListCommand: CLICommand {
         }
         var table = TextTable(["ID", "TASK", "STATE", "ATTEMPTS", "DOCUMENT", "UPDATED", "LAST ERROR"])
         for job in jobs {
-            let error = job.lastError.map { message in job.lastErrorClass.map { "\($0): \(message)" } ?? message }
+            let error = job.lastError.map { message in
+                guard let kind = job.lastErrorClass, !message.hasPrefix(kind) else { return message }
+                return "\(kind): \(message)"
+            }
             table.add([
                 String(job.id), job.task, job.state, "\(job.attempts)/\(job.maxAttempts)",
                 job.documentPath.map { ReportOptions.short($0, 50) } ?? "(text)", job.updatedAt,
