@@ -51,7 +51,8 @@ struct RetryCommand: CLICommand {
             context.err(line)
         }
         if !requeued.isEmpty {
-            context.err("re-queued \(requeued.count) job\(requeued.count == 1 ? "" : "s"); run them with: brain run")
+            let jobs = requeued.count == 1 ? "1 job; run it" : "\(requeued.count) jobs; run them"
+            context.err("re-queued \(jobs) with: brain run")
         }
         return .ok
     }
