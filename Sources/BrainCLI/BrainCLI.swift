@@ -14,7 +14,11 @@ public enum BrainCLI {
         KeysDisableCommand.self,
         ExtractCommand.self, ExtractDirCommand.self,
         SQLCommand.self, ConfigReloadCommand.self, ProcessCommand.self, IngestCommand.self, RunCommand.self,
-            SyncCommand.self,
+        SyncCommand.self,
+        // clidata
+        JobsListCommand.self, RetryCommand.self, ResultsListCommand.self, ResultsShowCommand.self,
+        ResultsExportCommand.self, LogsCommand.self,
+        // end clidata
         ]
     }
 
@@ -22,6 +26,10 @@ public enum BrainCLI {
         CommandGroup(name: "providers", summary: "manage LLM providers"),
         CommandGroup(name: "keys", summary: "manage API keys (shown by fingerprint only)"),
         CommandGroup(name: "config", summary: "re-read templates and environment keys"),
+        // clidata
+        CommandGroup(name: "jobs", summary: "inspect the job queue (re-queue with brain retry)"),
+        CommandGroup(name: "results", summary: "read and export results"),
+        // end clidata
     ]
 
     static let version = "0.1.0"

@@ -154,7 +154,7 @@ public final class Worker: @unchecked Sendable {
             let outputFile = file
             let now = engine.clock.now()
             let stored = try await engine.queue.read { [owner] db in
-                try ResultRecord.complete(db: db, jobID: job.id, leaseOwner: owner, task: job.task, outcome: outcome, outputFile: outputFile, now: now)
+                try ResultWriter.complete(db: db, jobID: job.id, leaseOwner: owner, task: job.task, outcome: outcome, outputFile: outputFile, now: now)
             }
             note { s in
                 if stored != nil {

@@ -19,7 +19,7 @@ public struct ZipEntry: Sendable, Equatable {
 }
 
 /// Little-endian reads over hostile bytes: every read is bounds-checked and returns nil past the end.
-struct ByteReader {
+struct ZipByteReader {
     let bytes: [UInt8]
 
     func u16(_ offset: Int) -> UInt16? {
