@@ -36,6 +36,8 @@ struct RunCommand: CLICommand {
         _ = try context.openDatabase()
         let engine = try Engine(path: context.databasePath, environment: context.environment, clock: context.clock)
         defer { engine.shutdown() }
+        var settings = self.settings
+        try engine.queue.sync { db in try settings.load(from: db) }
         let queued = try engine.queue.sync { db in
             try db.scalar("SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')")?.int ?? 0
         }

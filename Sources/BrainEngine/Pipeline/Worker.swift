@@ -19,7 +19,18 @@ public final class Worker: @unchecked Sendable {
         public var leaseSeconds: Double = 120
         /// Seconds between looks at an empty queue.
         public var pollSeconds: Double = 1
+        /// First retry delay; doubles per attempt (setting `retry_base_seconds`).
+        public var retryBaseSeconds: Double = 5
+        /// When every provider is cooling down for at most this long, the run waits instead of
+        /// stopping with exit code 75 (setting `max_wait_seconds`).
+        public var maxWaitSeconds: Double = 60
         public init() {}
+
+        /// Reads `retry_base_seconds` and `max_wait_seconds` from the settings table.
+        public mutating func load(from db: Database) throws {
+            if let v = try db.scalar("SELECT value FROM settings WHERE key = 'retry_base_seconds'")?.double { retryBaseSeconds = max(0, v) }
+            if let v = try db.scalar("SELECT value FROM settings WHERE key = 'max_wait_seconds'")?.double { maxWaitSeconds = max(0, v) }
+        }
     }
 
     let engine: Engine
@@ -182,6 +193,9 @@ public final class Worker: @unchecked Sendable {
                 summary.stopReason = .offline
             }
             await release(job, error.description, error.errorClass, spend: false, permanent: false, retryAt: now)
+        case .unavailable(let at) where at.map({ $0 - now <= settings.maxWaitSeconds }) ?? false:
+            // Every provider frees up soon: wait for it rather than stopping the run.
+            await release(job, error.description, error.errorClass, spend: false, permanent: false, retryAt: at ?? now)
         case .unavailable(let at):
             lock.withLock {
                 stopClaiming = true
@@ -190,7 +204,7 @@ public final class Worker: @unchecked Sendable {
             }
             await release(job, error.description, error.errorClass, spend: false, permanent: false, retryAt: at ?? now + 60)
         case .failed:
-            await release(job, error.description, error.errorClass, spend: true, permanent: false, retryAt: now + Backoff.delay(attempt: job.attempts + 1))
+            await release(job, error.description, error.errorClass, spend: true, permanent: false, retryAt: now + Backoff.delay(attempt: job.attempts + 1, base: settings.retryBaseSeconds))
         case .permanent:
             await release(job, error.description, error.errorClass, spend: true, permanent: true, retryAt: now)
         }
@@ -198,7 +212,7 @@ public final class Worker: @unchecked Sendable {
 
     private func settleFailure(_ job: ClaimedJob, message: String, errorClass: String, permanent: Bool) async {
         let now = engine.clock.now()
-        await release(job, message, errorClass, spend: true, permanent: permanent, retryAt: now + Backoff.delay(attempt: job.attempts + 1))
+        await release(job, message, errorClass, spend: true, permanent: permanent, retryAt: now + Backoff.delay(attempt: job.attempts + 1, base: settings.retryBaseSeconds))
     }
 
     private func release(_ job: ClaimedJob, _ message: String, _ errorClass: String, spend: Bool, permanent: Bool, retryAt: Double) async {
@@ -238,10 +252,11 @@ public final class Worker: @unchecked Sendable {
     }
 }
 
-/// Retry delays: exponential from 5 s, capped at 5 minutes, with ±25% jitter so workers spread out.
+/// Retry delays: exponential from `base` (5 s by default), capped at 5 minutes, with ±25% jitter
+/// so workers spread out.
 public enum Backoff {
-    public static func delay(attempt: Int) -> Double {
-        let base = min(300, 5 * pow(2, Double(max(0, attempt - 1))))
-        return base * Double.random(in: 0.75...1.25)
+    public static func delay(attempt: Int, base: Double = 5) -> Double {
+        let raw = min(300, base * pow(2, Double(max(0, attempt - 1))))
+        return raw * Double.random(in: 0.75...1.25)
     }
 }
