@@ -67,7 +67,7 @@ struct RTFReader {
                 }
                 skipCount = 0
             case UInt8(ascii: "\\"):
-                try controlSequence()
+                controlSequence()
             case 0x0D, 0x0A:
                 continue
             default:
@@ -83,7 +83,7 @@ struct RTFReader {
         return notes.isEmpty ? String(output) : String(output) + "\n\n" + String(notes)
     }
 
-    private mutating func controlSequence() throws(ExtractionError) {
+    private mutating func controlSequence() {
         guard position < bytes.count else { return }
         let first = bytes[position]
         if isLetter(first) {
@@ -107,7 +107,7 @@ struct RTFReader {
             }
             if digits > 0 { parameter = negative ? -value : value }
             if position < bytes.count, bytes[position] == 0x20 { position += 1 }
-            try controlWord(word, parameter)
+            controlWord(word, parameter)
             return
         }
         position += 1
@@ -129,7 +129,7 @@ struct RTFReader {
         groupJustOpened = false
     }
 
-    private mutating func controlWord(_ word: String, _ parameter: Int?) throws(ExtractionError) {
+    private mutating func controlWord(_ word: String, _ parameter: Int?) {
         groupJustOpened = false
         if skipCount > 0 && word != "bin" {
             skipCount -= 1
