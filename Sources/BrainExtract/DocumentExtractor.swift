@@ -14,6 +14,8 @@ public enum DocumentExtractor {
         switch sniff(data) {
         case .empty:
             throw .unsupported(kind: "empty file", reason: "there are no bytes to read")
+        case .encryptedOffice:
+            throw .encrypted(detail: "the Office document is password-protected; save a copy without the password")
         case .unsupported(let kind, let reason):
             throw .unsupported(kind: kind, reason: reason)
         case .pdf:

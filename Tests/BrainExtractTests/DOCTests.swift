@@ -142,6 +142,11 @@ import Testing
         let workbook = DOCTestFiles.compoundFile([("Workbook", [1, 2, 3])])
         #expect(DocumentExtractor.sniff(workbook) == .unsupported(
             kind: "application/vnd.ms-excel", reason: "spreadsheets are not read; save it as a document"))
+        let encrypted = DOCTestFiles.compoundFile([("EncryptionInfo", [4, 0, 4, 0]), ("EncryptedPackage", [1, 2, 3])])
+        #expect(DocumentExtractor.sniff(encrypted) == .encryptedOffice)
+        #expect(throws: ExtractionError.encrypted(detail: "the Office document is password-protected; save a copy without the password")) {
+            try DocumentExtractor.extract(encrypted)
+        }
         let message = DOCTestFiles.compoundFile([("__substg1.0_0037001F", [0x41, 0])])
         if case .unsupported(let kind, _) = DocumentExtractor.sniff(message) {
             #expect(kind == "application/vnd.ms-outlook")

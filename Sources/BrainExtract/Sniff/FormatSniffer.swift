@@ -47,9 +47,7 @@ enum FormatSniffer {
         if names.contains(where: { $0.hasPrefix("__substg1.0_") }) {
             return .unsupported(kind: "application/vnd.ms-outlook", reason: "e-mail messages are not read; save the attachment instead")
         }
-        if names.contains("EncryptedPackage") {
-            return .unsupported(kind: "application/x-ole-storage", reason: "an encrypted Office document; save it without a password")
-        }
+        if names.contains("EncryptedPackage") { return .encryptedOffice }
         return .unsupported(kind: "application/x-ole-storage", reason: "an OLE2 compound file without a Word document in it")
     }
 
