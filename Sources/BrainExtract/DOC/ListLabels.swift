@@ -71,7 +71,7 @@ struct ListLabels {
         case 1: return roman(value).uppercased()
         case 2: return roman(value)
         case 3, 4:
-            guard value >= 1 else { return String(value) }
+            guard value >= 1 && value <= 26 * 4 else { return String(value) }
             let letter = Character(Unicode.Scalar(UInt8(0x61 + (value - 1) % 26)))
             let text = String(repeating: letter, count: (value - 1) / 26 + 1)
             return style == 3 ? text.uppercased() : text
