@@ -102,6 +102,21 @@ import Testing
         #expect(result.warnings == ["damaged: a broken sector chain was read as contiguous sectors"])
     }
 
+    @Test func fatListedThroughDIFATSectors() throws {
+        var options = DOCTestFiles.WordOptions()
+        options.minimumFATSectors = 300
+        #expect(try text(DOCTestFiles.wordDocument("Large file\r", options: options)) == "Large file")
+    }
+
+    @Test func loopingDIFATChainIsCorrupt() {
+        let looped = DOCTestFiles.compoundFile(
+            [("WordDocument", [UInt8](repeating: 0x41, count: 5000))], minimumFATSectors: 300,
+            corruptDIFAT: { words in words[127] = words[127] == 0xFFFF_FFFE ? 0 : words[127] - 1 })
+        #expect(throws: ExtractionError.corrupt(format: .doc, detail: "the DIFAT chain loops")) {
+            try DocumentExtractor.extract(looped)
+        }
+    }
+
     @Test func directoryOutsideTheFileIsCorrupt() {
         var bytes = [UInt8](DOCTestFiles.wordDocument("text"))
         bytes.replaceSubrange(0x30..<0x34, with: DOCTestFiles.le32(5000))
