@@ -14,6 +14,8 @@ public enum DocumentExtractor {
         switch sniff(data) {
         case .empty:
             throw .unsupported(kind: "empty file", reason: "there are no bytes to read")
+        case .encryptedOffice:
+            throw .encrypted(detail: "the Office document is password-protected; save a copy without the password")
         case .unsupported(let kind, let reason):
             throw .unsupported(kind: kind, reason: reason)
         case .pdf:
@@ -21,14 +23,21 @@ public enum DocumentExtractor {
         case .zip:
             return try OfficeZipExtractor.extract(data, limits: limits)
         case .doc:
-            return try DOCExtractor.extract(data, deadline: deadline)
+            return noteEmpty(try DOCExtractor.extract(data, deadline: deadline))
         case .rtf:
-            return try RTFExtractor.extract(data, limits: limits, deadline: deadline)
+            return noteEmpty(try RTFExtractor.extract(data, limits: limits, deadline: deadline))
         case .html:
-            return try HTMLExtractor.extract(data, limits: limits, deadline: deadline)
+            return noteEmpty(try HTMLExtractor.extract(data, limits: limits, deadline: deadline))
         case .text:
-            return PlainTextExtractor.extract(data)
+            return noteEmpty(PlainTextExtractor.extract(data))
         }
+    }
+
+    private static func noteEmpty(_ result: ExtractedText) -> ExtractedText {
+        guard result.text.isEmpty else { return result }
+        var noted = result
+        noted.warnings.append("no text found")
+        return noted
     }
 
     /// What the bytes are, judged by content alone (see `SniffedFormat`).

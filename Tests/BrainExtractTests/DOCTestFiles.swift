@@ -7,8 +7,12 @@ enum DOCTestFiles {
     static let fatSector: UInt32 = 0xFFFF_FFFD
 
     /// A compound file (512-byte sectors) holding these streams; streams under 4096 bytes go to
-    /// the mini stream. `corruptFAT` lets a test damage the FAT before it is written.
-    static func compoundFile(_ streams: [(name: String, bytes: [UInt8])], corruptFAT: ((inout [UInt32]) -> Void)? = nil) -> Data {
+    /// the mini stream. With more than 109 FAT sectors (`minimumFATSectors`) the rest are listed
+    /// in DIFAT sectors. `corruptFAT` and `corruptDIFAT` let a test damage the tables before writing.
+    static func compoundFile(
+        _ streams: [(name: String, bytes: [UInt8])], minimumFATSectors: Int = 1,
+        corruptFAT: ((inout [UInt32]) -> Void)? = nil, corruptDIFAT: ((inout [UInt32]) -> Void)? = nil
+    ) -> Data {
         var sectors: [[UInt8]] = []
         var fat: [UInt32] = []
         func addChain(_ bytes: [UInt8], unit: Int) -> UInt32 {
@@ -52,14 +56,27 @@ enum DOCTestFiles {
             directory += entry(name: stream.name, type: 2, child: freeSector, right: right, start: starts[index], size: stream.bytes.count)
         }
         let directoryStart = addChain(directory, unit: 512)
-        // FAT sectors cover every sector, themselves included.
-        var fatSectorCount = 1
-        while (sectors.count + fatSectorCount) > fatSectorCount * 128 { fatSectorCount += 1 }
+        // FAT sectors cover every sector, themselves and the DIFAT sectors included.
+        var fatSectorCount = minimumFATSectors
+        func difatCount(_ fats: Int) -> Int { fats > 109 ? (fats - 109 + 126) / 127 : 0 }
+        while (sectors.count + fatSectorCount + difatCount(fatSectorCount)) > fatSectorCount * 128 { fatSectorCount += 1 }
+        let difatSectorCount = difatCount(fatSectorCount)
         let firstFATSector = UInt32(sectors.count)
+        let firstDIFATSector = firstFATSector + UInt32(fatSectorCount)
         for _ in 0..<fatSectorCount { fat.append(fatSector) }
+        for _ in 0..<difatSectorCount { fat.append(0xFFFF_FFFC) }
         fat += [UInt32](repeating: freeSector, count: fatSectorCount * 128 - fat.count)
         corruptFAT?(&fat)
         for index in 0..<fatSectorCount { sectors.append(fat[(index * 128)..<((index + 1) * 128)].flatMap(le32)) }
+        var difat = (109..<max(109, fatSectorCount)).map { firstFATSector + UInt32($0) }
+        difat += [UInt32](repeating: freeSector, count: difatSectorCount * 127 - difat.count)
+        var difatWords: [UInt32] = []
+        for index in 0..<difatSectorCount {
+            difatWords += difat[(index * 127)..<((index + 1) * 127)]
+            difatWords.append(index + 1 < difatSectorCount ? firstDIFATSector + UInt32(index + 1) : endOfChain)
+        }
+        corruptDIFAT?(&difatWords)
+        for index in 0..<difatSectorCount { sectors.append(difatWords[(index * 128)..<((index + 1) * 128)].flatMap(le32)) }
 
         var header = [UInt8](repeating: 0, count: 512)
         header.replaceSubrange(0..<8, with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
@@ -73,7 +90,8 @@ enum DOCTestFiles {
         put32(&header, 0x38, 4096)
         put32(&header, 0x3C, miniFATStart)
         put32(&header, 0x40, UInt32((miniFAT.count * 4 + 511) / 512))
-        put32(&header, 0x44, endOfChain)
+        put32(&header, 0x44, difatSectorCount > 0 ? firstDIFATSector : endOfChain)
+        put32(&header, 0x48, UInt32(difatSectorCount))
         for index in 0..<109 {
             put32(&header, 0x4C + index * 4, index < fatSectorCount ? firstFATSector + UInt32(index) : freeSector)
         }
@@ -91,6 +109,7 @@ enum DOCTestFiles {
         /// Paragraphs (character ranges, 8-bit text only) in a simple decimal list "N." of this format.
         var numbered: [Range<Int>] = []
         var numberFormat: UInt8 = 0
+        var minimumFATSectors = 1
     }
 
     /// A Word 97 document whose main text is `text` (Word's own marks: \r paragraphs, \u{7} cells...).
@@ -144,7 +163,7 @@ enum DOCTestFiles {
         place(lstf, pair: 73)
         table += lvl
         place(le32(1) + le32(7) + [UInt8](repeating: 0, count: 12), pair: 74)
-        return compoundFile([("WordDocument", word), ("1Table", table)])
+        return compoundFile([("WordDocument", word), ("1Table", table)], minimumFATSectors: options.minimumFATSectors)
     }
 
     /// A 512-byte FKP: the given character ranges carry one grpprl, the gaps between them none.

@@ -102,6 +102,21 @@ import Testing
         #expect(result.warnings == ["damaged: a broken sector chain was read as contiguous sectors"])
     }
 
+    @Test func fatListedThroughDIFATSectors() throws {
+        var options = DOCTestFiles.WordOptions()
+        options.minimumFATSectors = 300
+        #expect(try text(DOCTestFiles.wordDocument("Large file\r", options: options)) == "Large file")
+    }
+
+    @Test func loopingDIFATChainIsCorrupt() {
+        let looped = DOCTestFiles.compoundFile(
+            [("WordDocument", [UInt8](repeating: 0x41, count: 5000))], minimumFATSectors: 300,
+            corruptDIFAT: { words in words[127] = words[127] == 0xFFFF_FFFE ? 0 : words[127] - 1 })
+        #expect(throws: ExtractionError.corrupt(format: .doc, detail: "the DIFAT chain loops")) {
+            try DocumentExtractor.extract(looped)
+        }
+    }
+
     @Test func directoryOutsideTheFileIsCorrupt() {
         var bytes = [UInt8](DOCTestFiles.wordDocument("text"))
         bytes.replaceSubrange(0x30..<0x34, with: DOCTestFiles.le32(5000))
@@ -142,6 +157,11 @@ import Testing
         let workbook = DOCTestFiles.compoundFile([("Workbook", [1, 2, 3])])
         #expect(DocumentExtractor.sniff(workbook) == .unsupported(
             kind: "application/vnd.ms-excel", reason: "spreadsheets are not read; save it as a document"))
+        let encrypted = DOCTestFiles.compoundFile([("EncryptionInfo", [4, 0, 4, 0]), ("EncryptedPackage", [1, 2, 3])])
+        #expect(DocumentExtractor.sniff(encrypted) == .encryptedOffice)
+        #expect(throws: ExtractionError.encrypted(detail: "the Office document is password-protected; save a copy without the password")) {
+            try DocumentExtractor.extract(encrypted)
+        }
         let message = DOCTestFiles.compoundFile([("__substg1.0_0037001F", [0x41, 0])])
         if case .unsupported(let kind, _) = DocumentExtractor.sniff(message) {
             #expect(kind == "application/vnd.ms-outlook")

@@ -5,7 +5,7 @@ import Testing
 
 /// Mutation fuzzing over every non-PDF corpus file: no input may crash, trap or hang the extractors.
 @Suite struct ExtractFuzzTests {
-    private static let casesPerFile = 64
+    private static let casesPerFile = 48
 
     private enum Mutation: CaseIterable {
         case flip, flipHeader, truncate, splice, duplicate, delete
@@ -87,7 +87,7 @@ import Testing
         ]
         var generator = SplitMix64(seed: 0xD0C)
         var texts = 0
-        for index in 0..<1200 {
+        for index in 0..<800 {
             let seed = seeds[index % seeds.count]
             var mutated = seed
             for _ in 0..<Int.random(in: 1...6, using: &generator) {

@@ -80,6 +80,12 @@ import Testing
         #expect(utf8.encoding == "utf-8")
     }
 
+    @Test func emptyBodyIsNotedAsAWarning() throws {
+        let result = try DocumentExtractor.extract(Data("<html><head><title>t</title></head><body> </body></html>".utf8))
+        #expect(result.text.isEmpty)
+        #expect(result.warnings == ["no text found"])
+    }
+
     @Test func deepNestingHitsTheDepthLimit() {
         let html = "<html><body>" + String(repeating: "<div>", count: 5000) + "deep"
         #expect(throws: ExtractionError.limitExceeded(what: "HTML nesting depth", limit: 256)) { try text(html) }

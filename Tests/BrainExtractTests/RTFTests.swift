@@ -60,6 +60,11 @@ import Testing
         #expect(try text(rtf) == "a\u{00A0}b non\u{2011}breaking optional {braces} back\\slash \u{2014}\u{2022}\u{201C}q\u{201D}")
     }
 
+    @Test func footnotesFollowTheBody() throws {
+        let rtf = Self.header + #"Claim{\super\chftn{\footnote\pard{\super\chftn} Source one.}} stands.{\footnote Two.}\par End\par}"#
+        #expect(try text(rtf) == "Claim stands.\nEnd\n\nSource one.\nTwo.")
+    }
+
     @Test func hiddenTextIsSkipped() throws {
         #expect(try text(Self.header + #"shown {\v secret}\v more\v0 end\par}"#) == "shown end")
     }

@@ -52,6 +52,8 @@ import Testing
         (Data([0xEF, 0xBB, 0xBF] + ascii("\n  <html lang=en>")), .html),
         (Data(ascii("<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">")), .html),
         (Data(ascii("<div class=a>text</div>")), .html),
+        (Data(ascii("<!-- saved from url=(0014)about:internet -->\n<!-- x -->\n<div>text</div>")), .html),
+        (Data(ascii("<?xml version=\"1.0\"?><note><to>x</to></note>")), .text),
         (Data(ascii("Plain résumé text\nwith lines\n")), .text),
         (Data(ascii("<not html> just a line with brackets")), .text),
         (Data([0x43, 0x61, 0x66, 0xE9, 0x0D, 0x0A, 0x93, 0x71, 0x94]), .text),

@@ -28,7 +28,7 @@ struct CompoundFile {
     private static let maxRegularSector: UInt32 = 0xFFFF_FFFA
 
     let entries: [Entry]
-    private let reader: ByteReader
+    private let reader: LittleEndianReader
     private let sectorShift: Int
     private let miniSectorShift: Int
     private let miniStreamCutoff: UInt64
@@ -38,7 +38,7 @@ struct CompoundFile {
     private let sectorsInFile: Int
 
     init(_ data: Data) throws(ExtractionError) {
-        let reader = ByteReader([UInt8](data))
+        let reader = LittleEndianReader([UInt8](data))
         self.reader = reader
         guard reader.bytes.count >= 512, reader.bytes.starts(with: Self.signature) else {
             throw Self.corrupt("the compound file header is missing")
@@ -60,7 +60,7 @@ struct CompoundFile {
         var entries: [Entry] = []
         var offset = 0
         while offset + 128 <= directoryBytes.count {
-            let entry = ByteReader(Array(directoryBytes[offset..<(offset + 128)]))
+            let entry = LittleEndianReader(Array(directoryBytes[offset..<(offset + 128)]))
             offset += 128
             let type = entry.u8(66) ?? 0
             guard type == 1 || type == 2 || type == 5 else { continue }
@@ -112,7 +112,7 @@ struct CompoundFile {
         return out
     }
 
-    private static func readFAT(_ reader: ByteReader, sectorShift: Int, sectorsInFile: Int) throws(ExtractionError) -> [UInt32] {
+    private static func readFAT(_ reader: LittleEndianReader, sectorShift: Int, sectorsInFile: Int) throws(ExtractionError) -> [UInt32] {
         let fatSectorCount = Int(reader.u32(0x2C) ?? 0)
         let perSector = (1 << sectorShift) / 4
         guard fatSectorCount <= sectorsInFile else { throw corrupt("the FAT claims more sectors than the file has") }
@@ -143,7 +143,7 @@ struct CompoundFile {
     }
 
     private static func words(_ bytes: [UInt8]) -> [UInt32] {
-        let reader = ByteReader(bytes)
+        let reader = LittleEndianReader(bytes)
         return (0..<(bytes.count / 4)).map { reader.u32($0 * 4) ?? 0 }
     }
 
@@ -151,7 +151,7 @@ struct CompoundFile {
 
     /// Sector-chain reading, usable while the directory is still being read.
     private struct PartialFile {
-        let reader: ByteReader
+        let reader: LittleEndianReader
         let sectorShift: Int
         let fat: [UInt32]
         let sectorsInFile: Int

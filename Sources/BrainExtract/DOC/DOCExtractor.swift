@@ -20,7 +20,7 @@ enum DOCExtractor {
             throw .corrupt(format: .doc, detail: "the \(tableName) stream is missing")
         }
         let table = tableData.bytes
-        guard fib.lcbClx > 0, let clx = ByteReader(table).slice(fib.fcClx, fib.lcbClx) else {
+        guard fib.lcbClx > 0, let clx = LittleEndianReader(table).slice(fib.fcClx, fib.lcbClx) else {
             throw .corrupt(format: .doc, detail: "the piece table lies outside the table stream")
         }
         let pieces = try PieceTable(clx: clx)

@@ -9,10 +9,10 @@ struct HiddenTextRuns {
 
     /// Reads the runs; damaged property pages are ignored (the text is then kept).
     init(wordStream: [UInt8], table: [UInt8], fcPlcfBteChpx: Int, lcbPlcfBteChpx: Int) {
-        let plc = ByteReader(table)
+        let plc = LittleEndianReader(table)
         guard lcbPlcfBteChpx >= 8, (lcbPlcfBteChpx - 4) % 8 == 0, plc.slice(fcPlcfBteChpx, lcbPlcfBteChpx) != nil else { return }
         let count = (lcbPlcfBteChpx - 4) / 8
-        let stream = ByteReader(wordStream)
+        let stream = LittleEndianReader(wordStream)
         for index in 0..<min(count, wordStream.count / 512 + 1) {
             guard let pageNumber = plc.u32(fcPlcfBteChpx + (count + 1) * 4 + index * 4) else { continue }
             let page = Int(pageNumber & 0x3F_FFFF) * 512
@@ -41,7 +41,7 @@ struct HiddenTextRuns {
     }
 
     /// Walks a grpprl looking for sprmCFVanish (0x083C) or sprmCFRMarkDel (0x0800) switched on.
-    private static func hides(_ reader: ByteReader, from start: Int, to end: Int) -> Bool {
+    private static func hides(_ reader: LittleEndianReader, from start: Int, to end: Int) -> Bool {
         var cursor = start
         while cursor + 2 <= end, let sprm = reader.u16(cursor) {
             cursor += 2

@@ -27,7 +27,7 @@ struct ListLabels {
 
     /// Reads the list tables; anything damaged just means fewer labels.
     init(wordStream: [UInt8], table: [UInt8], fib: WordFIB) {
-        let reader = ByteReader(table)
+        let reader = LittleEndianReader(table)
         readLists(reader, at: fib.fcPlfLst, length: fib.lcbPlfLst)
         if let count = reader.u32(fib.fcPlfLfo), fib.lcbPlfLfo >= 4 {
             for index in 0..<min(Int(count), 4096) {
@@ -36,7 +36,7 @@ struct ListLabels {
             }
         }
         guard !lists.isEmpty, !overrides.isEmpty else { return }
-        readParagraphs(ByteReader(wordStream), plc: reader, at: fib.fcPlcfBtePapx, length: fib.lcbPlcfBtePapx)
+        readParagraphs(LittleEndianReader(wordStream), plc: reader, at: fib.fcPlcfBtePapx, length: fib.lcbPlcfBtePapx)
     }
 
     /// The label for the paragraph whose first character is stored at `offset`, counting it.
@@ -71,7 +71,7 @@ struct ListLabels {
         case 1: return roman(value).uppercased()
         case 2: return roman(value)
         case 3, 4:
-            guard value >= 1 else { return String(value) }
+            guard value >= 1 && value <= 26 * 4 else { return String(value) }
             let letter = Character(Unicode.Scalar(UInt8(0x61 + (value - 1) % 26)))
             let text = String(repeating: letter, count: (value - 1) / 26 + 1)
             return style == 3 ? text.uppercased() : text
@@ -108,7 +108,7 @@ struct ListLabels {
     }
 
     /// PlfLst: cLst, the LSTF records (28 bytes), then each list's LVL records right after.
-    private mutating func readLists(_ reader: ByteReader, at offset: Int, length: Int) {
+    private mutating func readLists(_ reader: LittleEndianReader, at offset: Int, length: Int) {
         guard length >= 2, let count = reader.u16(offset) else { return }
         var cursor = offset + length
         for index in 0..<min(Int(count), 1024) {
@@ -129,7 +129,7 @@ struct ListLabels {
     }
 
     /// PlcBtePapx -> PAPX FKPs -> (stream range, ilfo, ilvl) for paragraphs in lists.
-    private mutating func readParagraphs(_ stream: ByteReader, plc: ByteReader, at offset: Int, length: Int) {
+    private mutating func readParagraphs(_ stream: LittleEndianReader, plc: LittleEndianReader, at offset: Int, length: Int) {
         guard length >= 8, (length - 4) % 8 == 0 else { return }
         let count = (length - 4) / 8
         for index in 0..<min(count, stream.bytes.count / 512 + 1) {
@@ -157,7 +157,7 @@ struct ListLabels {
         paragraphs.sort { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    private static func listSprms(_ reader: ByteReader, from start: Int, to end: Int) -> (Int, Int)? {
+    private static func listSprms(_ reader: LittleEndianReader, from start: Int, to end: Int) -> (Int, Int)? {
         var cursor = start
         var ilfo: Int?
         var ilvl = 0

@@ -13,7 +13,7 @@ struct PieceTable {
 
     /// Parses the CLX: any number of Prc records (0x01), then one Pcdt (0x02) holding the PlcPcd.
     init(clx: ArraySlice<UInt8>) throws(ExtractionError) {
-        let reader = ByteReader(Array(clx))
+        let reader = LittleEndianReader(Array(clx))
         var offset = 0
         while reader.u8(offset) == 0x01 {
             guard let size = reader.u16(offset + 1) else { throw Self.corrupt }

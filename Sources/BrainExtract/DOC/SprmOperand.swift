@@ -1,6 +1,6 @@
 /// The operand length of a Word single property modifier (sprm), from its `spra` bits.
 enum SprmOperand {
-    static func size(_ sprm: UInt16, _ reader: ByteReader, at offset: Int) -> Int {
+    static func size(_ sprm: UInt16, _ reader: LittleEndianReader, at offset: Int) -> Int {
         switch sprm >> 13 {
         case 0, 1: return 1
         case 2, 4, 5: return 2

@@ -6,7 +6,7 @@ enum SummaryInformation {
 
     /// The stated page count, or nil when the stream is missing, damaged or says zero.
     static func pageCount(_ stream: [UInt8]) -> Int? {
-        let reader = ByteReader(stream)
+        let reader = LittleEndianReader(stream)
         guard reader.u16(0) == 0xFFFE, let sets = reader.u32(24), sets >= 1, let setOffset = reader.u32(44) else { return nil }
         let base = Int(setOffset)
         guard let count = reader.u32(base + 4) else { return nil }

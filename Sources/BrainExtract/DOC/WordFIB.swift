@@ -24,7 +24,7 @@ struct WordFIB: Equatable {
 
     /// Reads the FIB at the start of the WordDocument stream.
     init(_ stream: [UInt8]) throws(ExtractionError) {
-        let reader = ByteReader(stream)
+        let reader = LittleEndianReader(stream)
         guard let ident = reader.u16(0), ident == 0xA5EC || ident == 0xA5DC else {
             throw CompoundFile.corrupt("the WordDocument stream does not start with a Word signature")
         }

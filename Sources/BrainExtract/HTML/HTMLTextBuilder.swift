@@ -10,6 +10,8 @@ struct HTMLTextBuilder {
 
     private let maxDepth: Int
     private var stack: [OpenElement] = []
+    /// How many elements of each name are open, so stray end tags cost nothing.
+    private var openCounts: [String: Int] = [:]
     private var hiddenDepth = 0
     private var preDepth = 0
     private var output = String.UnicodeScalarView()
@@ -41,7 +43,7 @@ struct HTMLTextBuilder {
     private mutating func start(_ name: String, attributes: [String: String], selfClosing: Bool) throws(ExtractionError) {
         justOpenedPre = false
         if HTMLLayout.closesParagraph.contains(name), stack.last?.name == "p" { popTo(stack.count - 1) }
-        if let rule = HTMLLayout.impliedEnds[name] {
+        if let rule = HTMLLayout.impliedEnds[name], rule.closes.contains(where: { openCounts[$0, default: 0] > 0 }) {
             var position = stack.count - 1
             while position >= 0, !rule.stopsAt.contains(stack[position].name) {
                 if rule.closes.contains(stack[position].name) {
@@ -63,6 +65,7 @@ struct HTMLTextBuilder {
         if name == "ul" || name == "ol" || name == "menu" || name == "dir" {
             lists.append(name == "ol" ? (attributes["start"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 1) &- 1 : nil)
         }
+        openCounts[name, default: 0] += 1
         stack.append(OpenElement(name: name, hides: hides, isPre: name == "pre" || name == "textarea" || name == "listing"))
         if hides { hiddenDepth += 1 }
         if stack[stack.count - 1].isPre {
@@ -75,6 +78,10 @@ struct HTMLTextBuilder {
         justOpenedPre = false
         if name == "br" {
             if hiddenDepth == 0 { lineBreak() }
+            return
+        }
+        guard openCounts[name, default: 0] > 0 else {
+            if name == "p", hiddenDepth == 0 { blockBoundary() }
             return
         }
         var position = stack.count - 1
@@ -91,6 +98,7 @@ struct HTMLTextBuilder {
     /// Closes the open elements from the top of the stack down to and including `position`.
     private mutating func popTo(_ position: Int) {
         while stack.count > position, let element = stack.popLast() {
+            openCounts[element.name, default: 1] -= 1
             if element.hides { hiddenDepth -= 1 }
             if element.isPre { preDepth -= 1 }
             if ["ul", "ol", "menu", "dir"].contains(element.name), !lists.isEmpty { lists.removeLast() }

@@ -10,6 +10,8 @@ struct RTFReader {
         var hidden = false
         var inFontTable = false
         var objectResultAllowed = false
+        /// Inside `\footnote`: text goes to the notes, which follow the body.
+        var inNote = false
     }
 
     private let bytes: [UInt8]
@@ -19,6 +21,8 @@ struct RTFReader {
     private var state = GroupState()
     private var stack: [GroupState] = []
     private var output = String.UnicodeScalarView()
+    private var notes = String.UnicodeScalarView()
+    private var noteJustStarted = false
     private var pendingBytes: [UInt8] = []
     private var pendingHighSurrogate: UInt16?
     private var skipCount = 0
@@ -63,7 +67,7 @@ struct RTFReader {
                 }
                 skipCount = 0
             case UInt8(ascii: "\\"):
-                try controlSequence()
+                controlSequence()
             case 0x0D, 0x0A:
                 continue
             default:
@@ -76,10 +80,10 @@ struct RTFReader {
             groupJustOpened = false
         }
         flushBytes()
-        return String(output)
+        return notes.isEmpty ? String(output) : String(output) + "\n\n" + String(notes)
     }
 
-    private mutating func controlSequence() throws(ExtractionError) {
+    private mutating func controlSequence() {
         guard position < bytes.count else { return }
         let first = bytes[position]
         if isLetter(first) {
@@ -103,7 +107,7 @@ struct RTFReader {
             }
             if digits > 0 { parameter = negative ? -value : value }
             if position < bytes.count, bytes[position] == 0x20 { position += 1 }
-            try controlWord(word, parameter)
+            controlWord(word, parameter)
             return
         }
         position += 1
@@ -125,7 +129,7 @@ struct RTFReader {
         groupJustOpened = false
     }
 
-    private mutating func controlWord(_ word: String, _ parameter: Int?) throws(ExtractionError) {
+    private mutating func controlWord(_ word: String, _ parameter: Int?) {
         groupJustOpened = false
         if skipCount > 0 && word != "bin" {
             skipCount -= 1
@@ -181,6 +185,11 @@ struct RTFReader {
                 state.skipping = false
                 state.objectResultAllowed = false
             }
+        case "footnote":
+            flushBytes()
+            if !state.skipping && !notes.isEmpty { notes.append("\n") }
+            state.inNote = true
+            noteJustStarted = true
         case "plain":
             flushBytes()
             state.hidden = false
@@ -214,7 +223,7 @@ struct RTFReader {
     private mutating func emitText(_ text: String) {
         guard writing else { return }
         flushBytes()
-        for scalar in text.unicodeScalars { output.append(scalar) }
+        for scalar in text.unicodeScalars { write(scalar) }
     }
 
     private mutating func emitUnicode(_ unit: UInt16) {
@@ -228,29 +237,36 @@ struct RTFReader {
         if (0xDC00..<0xE000).contains(unit) {
             if let high = pendingHighSurrogate {
                 let value = 0x10000 + (UInt32(high - 0xD800) << 10) + UInt32(unit - 0xDC00)
-                output.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                write(Unicode.Scalar(value) ?? "\u{FFFD}")
                 pendingHighSurrogate = nil
             } else {
-                output.append("\u{FFFD}")
+                write("\u{FFFD}")
             }
             return
         }
         flushSurrogate()
         if (0xF021..<0xF100).contains(unit) {
-            output.append("\u{2022}") // Symbol/Wingdings glyphs, almost always bullets
+            write("\u{2022}") // Symbol/Wingdings glyphs, almost always bullets
         } else {
-            output.append(Unicode.Scalar(UInt32(unit)) ?? "\u{FFFD}")
+            write(Unicode.Scalar(UInt32(unit)) ?? "\u{FFFD}")
         }
     }
 
+    private mutating func write(_ scalar: Unicode.Scalar) {
+        guard state.inNote else { return output.append(scalar) }
+        if noteJustStarted && (scalar == " " || scalar == "\t") { return }
+        noteJustStarted = false
+        notes.append(scalar)
+    }
+
     private mutating func flushSurrogate() {
-        if pendingHighSurrogate != nil { output.append("\u{FFFD}") }
+        if pendingHighSurrogate != nil { write("\u{FFFD}") }
         pendingHighSurrogate = nil
     }
 
     private mutating func flushBytes() {
         guard !pendingBytes.isEmpty else { return }
-        for scalar in state.codePage.decode(pendingBytes).unicodeScalars { output.append(scalar) }
+        for scalar in state.codePage.decode(pendingBytes).unicodeScalars { write(scalar) }
         pendingBytes.removeAll(keepingCapacity: true)
     }
 

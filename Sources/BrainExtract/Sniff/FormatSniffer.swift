@@ -47,9 +47,7 @@ enum FormatSniffer {
         if names.contains(where: { $0.hasPrefix("__substg1.0_") }) {
             return .unsupported(kind: "application/vnd.ms-outlook", reason: "e-mail messages are not read; save the attachment instead")
         }
-        if names.contains("EncryptedPackage") {
-            return .unsupported(kind: "application/x-ole-storage", reason: "an encrypted Office document; save it without a password")
-        }
+        if names.contains("EncryptedPackage") { return .encryptedOffice }
         return .unsupported(kind: "application/x-ole-storage", reason: "an OLE2 compound file without a Word document in it")
     }
 
@@ -63,7 +61,7 @@ enum FormatSniffer {
         "<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<h1", "<h2",
         "<h3", "<h4", "<h5", "<h6", "<table", "<tr", "<td", "<br", "<hr", "<link", "<style", "<script", "<span", "<ul", "<ol",
         "<li", "<dl", "<pre", "<b>", "<i>", "<a ", "<img", "<form", "<font", "<center", "<strong", "<em>", "<blockquote",
-        "<article", "<section", "<header", "<footer", "<main", "<nav", "<!--",
+        "<article", "<section", "<header", "<footer", "<main", "<nav",
     ]
 
     /// Markup that starts (after a BOM, spaces, an XML declaration or comments) with an HTML tag.
@@ -71,12 +69,14 @@ enum FormatSniffer {
         let utf16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
         let bytes = utf16 ? head.filter { $0 != 0 } : Array(head[start...])
         let text = String(decoding: bytes, as: UTF8.self).lowercased()
-        let trimmed = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" || $0 == "\u{FFFD}" }
-        guard trimmed.hasPrefix("<") else { return false }
-        if trimmed.hasPrefix("<?xml") || trimmed.hasPrefix("<!--") {
-            return text.contains("<html") || text.contains("<!doctype html")
+        var rest = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" || $0 == "\u{FFFD}" }
+        // Skip an XML declaration and leading comments, then look at the first tag.
+        while rest.hasPrefix("<?") || rest.hasPrefix("<!--") {
+            let end = rest.hasPrefix("<?") ? "?>" : "-->"
+            guard let close = rest.range(of: end) else { return text.contains("<html") }
+            rest = rest[close.upperBound...].drop { $0.isWhitespace }
         }
-        return htmlOpeners.contains { trimmed.hasPrefix($0) }
+        return htmlOpeners.contains { rest.hasPrefix($0) }
     }
 
     /// Text: a Unicode BOM, UTF-16 by its NUL pattern, or a sample with no NUL and few control bytes.

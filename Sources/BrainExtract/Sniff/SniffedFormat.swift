@@ -8,6 +8,8 @@ public enum SniffedFormat: Sendable, Equatable {
     case rtf
     case html
     case text
+    /// A password-protected Office file (an OLE2 wrapper around an encrypted DOCX, XLSX, ...).
+    case encryptedOffice
     /// No bytes at all.
     case empty
     /// A kind brain does not read, named by its media type, with the reason for a person.

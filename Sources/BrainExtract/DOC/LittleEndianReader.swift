@@ -1,5 +1,5 @@
 /// Little-endian reads from a byte array that return nil instead of trapping out of bounds.
-struct ByteReader {
+struct LittleEndianReader {
     let bytes: [UInt8]
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
