@@ -18,6 +18,10 @@ let package = Package(
             name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
+        .executableTarget(name: "EmbedTool"),
+        .plugin(name: "EmbedRepositoryFolders", capability: .buildTool(), dependencies: ["EmbedTool"]),
+        .target(name: "BrainResources", plugins: ["EmbedRepositoryFolders"]),
+
         .target(name: "BrainCore"),
         .target(
             name: "BrainStore", dependencies: ["CSQLite", "BrainCore"],
@@ -30,6 +34,7 @@ let package = Package(
             name: "BrainEngine",
             dependencies: [
                 "BrainCore", "BrainStore", "BrainExtract", "BrainPrompt", "BrainProviders", "BrainFake",
+                "BrainResources",
             ]),
         .target(name: "BrainCLI", dependencies: ["BrainEngine"]),
         .executableTarget(name: "brain", dependencies: ["BrainCLI"]),

@@ -13,7 +13,7 @@ public enum BrainCLI {
         KeysListCommand.self, KeysAddCommand.self, KeysRemoveCommand.self, KeysEnableCommand.self,
         KeysDisableCommand.self,
         ExtractCommand.self, ExtractDirCommand.self,
-        SQLCommand.self, ConfigReloadCommand.self,
+        SQLCommand.self, ConfigReloadCommand.self, ProcessCommand.self,
         ]
     }
 

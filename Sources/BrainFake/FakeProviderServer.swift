@@ -1,3 +1,11 @@
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A fake provider listening on a real socket: `FakeProvider` behind an `HTTPServer`.
 ///
 /// ```swift
@@ -41,6 +49,24 @@ public final class FakeProviderServer: Sendable {
     /// Closes every connection and joins the server's threads.
     public func stop() { server.stop() }
 
-    /// Blocks the calling thread until `stop()` is called elsewhere (for `brain fake-provider`).
+    /// Blocks the calling thread until `stop()` is called elsewhere.
     public func waitUntilStopped() { server.waitUntilStopped() }
+
+    /// Blocks until SIGINT or SIGTERM arrives (or `stop()` is called), then stops: the body of
+    /// `brain fake-provider`. The previous actions of both signals are restored before returning.
+    public func runUntilInterrupted() {
+        let signals = [SIGINT, SIGTERM]
+        let previous = signals.map { signal($0, SIG_IGN) }
+        let queue = DispatchQueue(label: "brain.fake.signals")
+        let sources = signals.map { number -> DispatchSourceSignal in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { [server] in server.stop() }
+            source.resume()
+            return source
+        }
+        server.waitUntilStopped()
+        server.stop()
+        for source in sources { source.cancel() }
+        for (number, action) in zip(signals, previous) { _ = signal(number, action) }
+    }
 }

@@ -61,6 +61,10 @@ struct HTTPConnection {
             return false
         case .drop:
             return false
+        case .closeDelimited:
+            let head = ResponseWriter.head(for: response, bodyLength: nil, close: true)
+            _ = Socket.writeAll(fd, head + response.body)
+            return false
         case .partialBody(let bytes):
             let head = ResponseWriter.head(for: response, bodyLength: response.body.count, close: true)
             let part = response.body.prefix(max(0, min(bytes, response.body.count)))

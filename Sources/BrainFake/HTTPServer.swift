@@ -10,7 +10,8 @@ import Foundation
 ///
 /// Requests need a Content-Length body (chunked bodies get 411). Heads over `maxHeaderBytes` get
 /// 431 and bodies over `maxBodyBytes` get 413; the server keeps serving other connections.
-/// `handler` runs on the connection's thread, so it must not call `stop()`.
+/// `handler` runs on the connection's thread, so it must not call `stop()`. Always call `stop()`:
+/// the running threads keep the server alive until then.
 ///
 /// ```swift
 /// let server = HTTPServer { request in .text("hello \(request.path)") }
@@ -54,8 +55,10 @@ public final class HTTPServer: @unchecked Sendable {
     deinit { stop() }
 
     /// Binds `host:port` (port 0: an ephemeral port), starts accepting, and returns the port.
+    /// A server starts once; calling `start` again returns the bound port.
     @discardableResult
     public func start(host: String = "127.0.0.1", port: Int = 0) throws(FakeServerError) -> Int {
+        if let bound = lock.withLock({ running || stopping ? boundPort : nil }) { return bound }
         let listener = try Socket.openListener(host: host, port: port)
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else {
@@ -87,17 +90,21 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// Closes the listener and every connection (hung or delayed ones too) and joins all threads.
     public func stop() {
-        let wasRunning: Bool = lock.withLock {
-            guard running, !stopping else { return false }
+        let first: Bool? = lock.withLock {
+            guard running else { return nil }
+            if stopping { return false }
             stopping = true
             for fd in openConnections { _ = shutdown(fd, Int32(SHUT_RDWR)) }
             lock.broadcast()
             return true
         }
-        guard wasRunning else { return }
-        var byte: UInt8 = 1
-        _ = write(wakePipe.write, &byte, 1)
+        guard let first else { return }
+        if first {
+            var byte: UInt8 = 1
+            _ = write(wakePipe.write, &byte, 1)
+        }
         threads.wait()
+        guard first else { return }
         lock.withLock {
             close(listenFD)
             close(wakePipe.read)

@@ -29,9 +29,10 @@ struct RequestHead: Equatable {
 
     /// Parses `bytes` (the head including its blank line).
     static func parse(_ bytes: ArraySlice<UInt8>, maxHeaderCount: Int) throws(Refusal) -> RequestHead {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        // Split on bytes: in Swift strings "\r\n" is one Character.
+        var lines = bytes.split(separator: 10, omittingEmptySubsequences: false).map { line -> Substring in
+            let trimmed = line.last == 13 ? line.dropLast() : line
+            return Substring(String(decoding: trimmed, as: UTF8.self))
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         guard let requestLine = lines.first else { throw Refusal(status: 400, reason: "empty request") }

@@ -1,6 +1,7 @@
 /// Serialises the status line and headers of a scripted response.
 enum ResponseWriter {
-    static func head(for response: ScriptedResponse, bodyLength: Int, close: Bool) -> [UInt8] {
+    /// The head; `bodyLength` nil leaves out Content-Length (a body that ends when the connection closes).
+    static func head(for response: ScriptedResponse, bodyLength: Int?, close: Bool) -> [UInt8] {
         let status = (100...999).contains(response.status) ? response.status : 500
         var text = "HTTP/1.1 \(status) \(reason(for: status))\r\n"
         for field in response.headers {
@@ -8,7 +9,7 @@ enum ResponseWriter {
             if name == "content-length" || name == "connection" || name == "transfer-encoding" { continue }
             text += "\(clean(field.name)): \(clean(field.value))\r\n"
         }
-        text += "Content-Length: \(bodyLength)\r\n"
+        if let bodyLength { text += "Content-Length: \(bodyLength)\r\n" }
         if close { text += "Connection: close\r\n" }
         text += "\r\n"
         return Array(text.utf8)

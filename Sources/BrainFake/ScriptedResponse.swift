@@ -6,6 +6,8 @@ public struct ScriptedResponse: Sendable, Equatable {
         case complete
         /// The head (announcing the full Content-Length) and only the first `bytes` of the body, then close.
         case partialBody(bytes: Int)
+        /// The head without Content-Length, the whole body, then close (the body ends at end of stream).
+        case closeDelimited
         /// Close the connection without writing anything.
         case drop
         /// Never answer; the connection is closed only when the server stops.

@@ -68,16 +68,14 @@ enum Socket {
 
     /// Reads what is available into `buffer`; returns the byte count, 0 at end of stream, -1 on error.
     static func read(_ fd: Int32, into buffer: inout [UInt8], chunk: Int = 65536) -> Int {
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: chunk))
-        while true {
-            let got = buffer.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return -1 }
-                return recv(fd, base + start, chunk, 0)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: chunk) { scratch -> Int in
+            guard let base = scratch.baseAddress else { return -1 }
+            while true {
+                let got = recv(fd, base, chunk, 0)
+                if got < 0 && errno == EINTR { continue }
+                if got > 0 { buffer.append(contentsOf: UnsafeBufferPointer(start: base, count: got)) }
+                return got
             }
-            if got < 0 && errno == EINTR { continue }
-            buffer.removeLast(chunk - max(0, got))
-            return got
         }
     }
 

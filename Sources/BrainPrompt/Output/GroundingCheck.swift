@@ -8,6 +8,11 @@ public struct GroundingWarning: Sendable, Equatable, CustomStringConvertible {
     /// The value as the model gave it.
     public var value: String
 
+    public init(field: String, value: String) {
+        self.field = field
+        self.value = value
+    }
+
     public var description: String { "\(field) \(JSONValue.string(value).serialized()) does not appear in the source text" }
 }
 

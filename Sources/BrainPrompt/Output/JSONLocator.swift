@@ -15,6 +15,11 @@ public enum JSONLocation: String, Sendable, Equatable {
 public struct LocatedJSON: Sendable, Equatable {
     public var value: JSONValue
     public var location: JSONLocation
+
+    public init(value: JSONValue, location: JSONLocation) {
+        self.value = value
+        self.location = location
+    }
 }
 
 /// Why no JSON document could be taken from a model's answer.
@@ -89,16 +94,23 @@ public enum JSONLocator {
             let lineEnd = text[(i + 3)...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
             let info = String(decoding: text[(i + 3)..<lineEnd], as: UTF8.self)
                 .trimmingCharacters(in: .whitespaces).lowercased()
-            guard info.isEmpty || info == "json" || info == "jsonc" || info == "json5" else { i = lineEnd; continue }
             let bodyStart = lineEnd < text.endIndex ? lineEnd + 1 : lineEnd
-            var j = bodyStart
-            while j + 2 < text.endIndex {
-                if text[j] == tick, text[j + 1] == tick, text[j + 2] == tick { return text[bodyStart..<j] }
-                j += 1
-            }
-            return text[bodyStart...]
+            let bodyEnd = closingFence(in: text, from: bodyStart)
+            if info.isEmpty || info == "json" || info == "jsonc" || info == "json5" { return text[bodyStart..<bodyEnd] }
+            i = bodyEnd + 3  // past another language's block, closing fence included
         }
         return nil
+    }
+
+    /// The start of the next ``` at or after `start`, or the end of the text for an unclosed block.
+    private static func closingFence(in text: ArraySlice<UInt8>, from start: Int) -> Int {
+        let tick = UInt8(ascii: "`")
+        var j = start
+        while j + 2 < text.endIndex {
+            if text[j] == tick, text[j + 1] == tick, text[j + 2] == tick { return j }
+            j += 1
+        }
+        return text.endIndex
     }
 
     /// The index of the `}` closing the `{` at `open`, skipping braces inside JSON strings.

@@ -8,6 +8,11 @@ public struct NormalizationChange: Sendable, Equatable, CustomStringConvertible 
     /// What was done, e.g. `date "Jan 2020" -> "2020-01"`.
     public var change: String
 
+    public init(path: String, change: String) {
+        self.path = path
+        self.change = change
+    }
+
     public var description: String { "\(path.isEmpty ? "(document)" : path): \(change)" }
 }
 
@@ -15,6 +20,11 @@ public struct NormalizationChange: Sendable, Equatable, CustomStringConvertible 
 public struct NormalizedOutput: Sendable, Equatable {
     public var value: JSONValue
     public var changes: [NormalizationChange]
+
+    public init(value: JSONValue, changes: [NormalizationChange]) {
+        self.value = value
+        self.changes = changes
+    }
 }
 
 /// Cleans a model's JSON before validation, doing only what the schema's descriptions ask and
@@ -27,17 +37,19 @@ public struct OutputNormalizer: Sendable {
     public let schema: JSONSchema
     /// Whether the root schema says unknown values are omitted (both output schemas do).
     public let dropsEmptyValues: Bool
+    private let facts: [SchemaFacts]
 
     public init(schema: JSONSchema) {
         self.schema = schema
+        facts = schema.nodes.indices.map { SchemaFacts(schema: schema, node: $0) }
         let said = schema.document["description"]?.stringValue?.lowercased() ?? ""
         dropsEmptyValues = said.contains("omitted") || said.contains("omit ")
     }
 
     /// Normalises `value`; the input is not modified.
     public func normalize(_ value: JSONValue) -> NormalizedOutput {
-        var walk = NormalizationWalk(schema: schema, dropsEmptyValues: dropsEmptyValues)
-        let result = walk.visit(value, node: JSONSchema.rootNode, path: "", key: nil, depth: 0) ?? value
+        var walk = NormalizationWalk(facts: facts, dropsEmptyValues: dropsEmptyValues)
+        let result = walk.visit(value, node: JSONSchema.rootNode, path: "", depth: 0)
         return NormalizedOutput(value: result, changes: walk.changes)
     }
 }
@@ -45,25 +57,27 @@ public struct OutputNormalizer: Sendable {
 /// The recursive pass behind `OutputNormalizer`, collecting changes as it goes.
 private struct NormalizationWalk {
     static let maxDepth = 600
-    let schema: JSONSchema
+    let facts: [SchemaFacts]
     let dropsEmptyValues: Bool
     var changes: [NormalizationChange] = []
 
-    /// The normalised value, or nil when it should be dropped from its container.
-    mutating func visit(_ value: JSONValue, node: Int?, path: String, key: String?, depth: Int) -> JSONValue? {
+    /// The normalised value; containers decide whether an empty result is dropped.
+    mutating func visit(_ value: JSONValue, node: Int?, path: String, depth: Int) -> JSONValue {
         guard depth < Self.maxDepth else { return value }
-        let facts = node.map { SchemaFacts(schema: schema, node: $0) }
+        let facts = node.flatMap(schemaFacts)
         switch value {
         case .string(let raw):
-            return visitString(raw, facts: facts, path: path, key: key)
+            return visitString(raw, facts: facts, path: path)
         case .array(let items):
             var kept: [JSONValue] = []
             for (i, item) in items.enumerated() {
                 let itemPath = JSONPointer.appending(i, to: path)
-                if let v = visit(item, node: facts?.items, path: itemPath, key: nil, depth: depth + 1) {
-                    if dropsEmptyValues, Self.isEmpty(v) { record(itemPath, "dropped empty item"); continue }
-                    kept.append(v)
+                let v = visit(item, node: facts?.items, path: itemPath, depth: depth + 1)
+                if dropsEmptyValues, Self.isEmpty(v) {
+                    record(itemPath, "dropped empty item")
+                    continue
                 }
+                kept.append(v)
             }
             return .array(kept)
         case .object(let object):
@@ -73,14 +87,14 @@ private struct NormalizationWalk {
                 let memberPath = JSONPointer.appending(k, to: path)
                 let child = facts?.property(k)
                 let required = facts?.required.contains(k) ?? false
-                if let date = child.map({ SchemaFacts(schema: schema, node: $0) }), date.isDate,
+                if let date = child.flatMap(schemaFacts), date.isDate,
                     case .string(let s) = member, ResumeDate.read(s) == .ongoing, k == "endDate" || date.mentionsOngoing, !required
                 {
                     record(memberPath, "dropped \(ValuePreview.short(member)): the period is ongoing, so the end date is omitted")
                     setCurrent = true
                     continue
                 }
-                guard let v = visit(member, node: child, path: memberPath, key: k, depth: depth + 1) else { continue }
+                let v = visit(member, node: child, path: memberPath, depth: depth + 1)
                 if dropsEmptyValues, !required, Self.isEmpty(v) {
                     record(memberPath, "dropped \(Self.emptyName(v))")
                     continue
@@ -88,7 +102,7 @@ private struct NormalizationWalk {
                 out[k] = v
             }
             if setCurrent, out["isCurrent"] == nil, let facts, let flag = facts.property("isCurrent"),
-                SchemaFacts(schema: schema, node: flag).types.contains("boolean")
+                schemaFacts(flag)?.types.contains("boolean") == true
             {
                 out["isCurrent"] = .bool(true)
                 record(JSONPointer.appending("isCurrent", to: path), "set to true because the end date said the period is ongoing")
@@ -99,8 +113,9 @@ private struct NormalizationWalk {
         }
     }
 
-    private mutating func visitString(_ raw: String, facts: SchemaFacts?, path: String, key: String?) -> JSONValue {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    private mutating func visitString(_ raw: String, facts: SchemaFacts?, path: String) -> JSONValue {
+        let needsTrim = raw.first.map(\.isWhitespace) == true || raw.last.map(\.isWhitespace) == true
+        let trimmed = needsTrim ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
         if trimmed != raw { record(path, "trimmed whitespace") }
         guard let facts, !trimmed.isEmpty else { return .string(trimmed) }
         if facts.isDate, !facts.accepts(trimmed), case .date(let date, let note) = ResumeDate.read(trimmed), facts.accepts(date) {
@@ -116,6 +131,8 @@ private struct NormalizationWalk {
         }
         return .string(trimmed)
     }
+
+    private func schemaFacts(_ node: Int) -> SchemaFacts? { facts.indices.contains(node) ? facts[node] : nil }
 
     private mutating func record(_ path: String, _ change: String) {
         changes.append(NormalizationChange(path: path, change: change))

@@ -51,4 +51,10 @@ public struct OutputCheck: Sendable, Equatable {
     public var location: JSONLocation?
     /// Normalisation edits applied before validation.
     public var changes: [NormalizationChange]
+
+    public init(verdict: OutputVerdict, location: JSONLocation?, changes: [NormalizationChange]) {
+        self.verdict = verdict
+        self.location = location
+        self.changes = changes
+    }
 }

@@ -72,7 +72,7 @@ public enum ResumeDate {
         func flush() -> Bool {
             defer { current = "" }
             guard !current.isEmpty else { return true }
-            if current.allSatisfy(\.isASCIIDigit) {
+            if current.allSatisfy(FormatChecks.isDigit) {
                 guard current.count <= 4, let n = Int(current) else { return false }
                 tokens.append(.number(n, digits: current.count))
             } else if let month = monthNames[current] {
@@ -85,12 +85,12 @@ public enum ResumeDate {
             return true
         }
         for ch in text {
-            let sameKind = current.last.map { ($0.isASCIIDigit) == ch.isASCIIDigit } ?? true
-            if ch.isLetter || ch.isASCIIDigit, sameKind {
+            let sameKind = current.last.map { FormatChecks.isDigit($0) == FormatChecks.isDigit(ch) } ?? true
+            if ch.isLetter || FormatChecks.isDigit(ch), sameKind {
                 current.append(ch)
             } else {
                 guard flush() else { return nil }
-                if ch.isLetter || ch.isASCIIDigit { current.append(ch) }
+                if ch.isLetter || FormatChecks.isDigit(ch) { current.append(ch) }
                 else if !" -/.,'’".contains(ch) { return nil }
             }
         }

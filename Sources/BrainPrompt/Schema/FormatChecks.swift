@@ -13,11 +13,14 @@ enum FormatChecks {
         }
     }
 
+    /// An ASCII digit 0-9 (`Character.isNumber` also accepts other scripts' digits and fractions).
+    static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+
     /// `YYYY-MM-DD` with a real calendar day.
     static func isDate(_ text: Substring) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            parts.allSatisfy({ $0.allSatisfy(FormatChecks.isDigit) }),
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return false }
         return CalendarDate.isValid(year: year, month: month, day: day)
@@ -38,7 +41,7 @@ enum FormatChecks {
         }
         if let dot = rest.firstIndex(of: ".") {
             let fraction = rest[rest.index(after: dot)...]
-            guard !fraction.isEmpty, fraction.allSatisfy(\.isASCIIDigit) else { return false }
+            guard !fraction.isEmpty, fraction.allSatisfy(FormatChecks.isDigit) else { return false }
             rest = rest[..<dot]
         }
         return isClock(rest, seconds: true)
@@ -46,7 +49,7 @@ enum FormatChecks {
 
     private static func isClock(_ text: Substring, seconds: Bool) -> Bool {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == (seconds ? 3 : 2), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }),
+        guard parts.count == (seconds ? 3 : 2), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(FormatChecks.isDigit) }),
             let h = Int(parts[0]), let m = Int(parts[1]), h < 24, m < 60
         else { return false }
         if seconds, let s = Int(parts[2]) { return s <= 60 }
@@ -93,8 +96,4 @@ enum CalendarDate {
     static func isValid(year: Int, month: Int, day: Int) -> Bool {
         (1...12).contains(month) && day >= 1 && day <= daysIn(month: month, year: year)
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

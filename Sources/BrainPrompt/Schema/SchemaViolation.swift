@@ -25,6 +25,7 @@ public struct SchemaViolation: Sendable, Equatable, Hashable, CustomStringConver
 enum JSONPointer {
     /// Appends an object key, escaping `~` and `/`.
     static func appending(_ key: String, to pointer: String) -> String {
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return pointer + "/" + key }
         let escaped = key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
         return pointer + "/" + escaped
     }

@@ -17,12 +17,17 @@ public struct Template: Sendable {
     /// The text the template was compiled from.
     public let source: String
     public let limits: TemplateLimits
+    /// Settable on a copy: the compiled form does not depend on it.
+    public var undefinedBehavior: UndefinedBehavior
     let nodes: [TemplateNode]
 
-    public init(source: String, name: String, limits: TemplateLimits = .standard) throws(TemplateError) {
+    public init(
+        source: String, name: String, limits: TemplateLimits = .standard, undefined: UndefinedBehavior = .strict
+    ) throws(TemplateError) {
         self.name = name
         self.source = source
         self.limits = limits
+        undefinedBehavior = undefined
         nodes = try TemplateParser.parse(source, templateName: name, maxDepth: limits.maxDepth)
     }
 
@@ -35,8 +40,17 @@ public struct Template: Sendable {
 
     /// Renders with template values.
     public func render(values context: [String: TemplateValue]) throws(TemplateError) -> String {
-        var renderer = TemplateRenderer(templateName: name, limits: limits, context: context)
+        var renderer = TemplateRenderer(templateName: name, limits: limits, undefinedBehavior: undefinedBehavior, context: context)
         try renderer.render(nodes)
         return renderer.output
     }
+}
+
+/// What using an undefined variable does.
+public enum UndefinedBehavior: String, Sendable, Equatable {
+    /// An error naming the template, line and column (Jinja's `StrictUndefined`). The default.
+    case strict
+    /// Prints nothing, counts as false and as an empty sequence (Jinja's default `Undefined`);
+    /// for templates imported from the original system. Attributes of it are still errors.
+    case lenient
 }

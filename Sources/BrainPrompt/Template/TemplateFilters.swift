@@ -2,6 +2,17 @@
 ///
 /// Supported: default (d), upper, lower, title, capitalize, trim, length (count), join,
 /// replace, truncate, first, last, tojson, indent, string, int, list, safe (no-op: no autoescape).
+enum TemplateBuiltins {
+    static let filters: Set<String> = [
+        "default", "d", "upper", "lower", "title", "capitalize", "trim", "length", "count", "join", "replace",
+        "truncate", "first", "last", "tojson", "indent", "string", "int", "list", "safe",
+    ]
+    static let tests: Set<String> = [
+        "defined", "undefined", "none", "string", "number", "integer", "float", "boolean", "true", "false",
+        "mapping", "sequence", "eq", "equalto", "==", "ne", "!=", "in",
+    ]
+}
+
 extension TemplateRenderer {
     /// Binds arguments to named parameters: `nil` for a parameter not given.
     func bind(_ arguments: EvaluatedArguments, to parameters: [String], for name: String, at position: SourcePosition) throws(TemplateError) -> [TemplateValue?] {

@@ -193,7 +193,9 @@ extension TemplateParser {
             let position = current.position
             if current.symbol == "|" {
                 advance()
+                let namePosition = current.position
                 let name = try expectName()
+                guard TemplateBuiltins.filters.contains(name) else { throw error("unknown filter '\(name)'", at: namePosition) }
                 let arguments = current.symbol == "(" ? try parseArguments() : Arguments()
                 node = Expression(kind: .filter(node, name: name, arguments: arguments), position: position)
                 node = try parsePostfix(node)
@@ -201,7 +203,9 @@ extension TemplateParser {
                 advance()
                 var negated = false
                 if current.name == "not" { negated = true; advance() }
+                let namePosition = current.position
                 let name = try expectName()
+                guard TemplateBuiltins.tests.contains(name) else { throw error("unknown test '\(name)'", at: namePosition) }
                 let arguments = current.symbol == "(" ? try parseArguments() : Arguments()
                 node = Expression(kind: .test(node, name: name, arguments: arguments, negated: negated), position: position)
             } else {

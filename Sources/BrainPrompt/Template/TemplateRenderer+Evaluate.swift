@@ -8,9 +8,9 @@ extension TemplateRenderer {
         case .name(let name):
             return lookup(name)
         case .attribute(let base, let name):
-            return try member(of: try require(try evaluate(base), at: base.position), key: .string(name), at: position)
+            return try member(of: try requireStrictly(try evaluate(base), at: base.position), key: .string(name), at: position)
         case .item(let base, let key):
-            let container = try require(try evaluate(base), at: base.position)
+            let container = try requireStrictly(try evaluate(base), at: base.position)
             return try member(of: container, key: try require(try evaluate(key), at: key.position), at: position)
         case .list(let elements):
             var values: [TemplateValue] = []
@@ -32,7 +32,7 @@ extension TemplateRenderer {
             let result = try applyTest(name, to: try evaluate(base), arguments: try evaluate(arguments), at: position, inputPosition: base.position)
             return .bool(result != negated)
         case .methodCall(let base, let name, let arguments):
-            let receiver = try require(try evaluate(base), at: base.position)
+            let receiver = try requireStrictly(try evaluate(base), at: base.position)
             return try callMethod(name, on: receiver, arguments: try evaluate(arguments), at: position)
         case .not(let operand):
             return .bool(!(try require(try evaluate(operand), at: operand.position)).isTruthy)

@@ -5,14 +5,16 @@
 struct TemplateRenderer {
     let templateName: String
     let limits: TemplateLimits
+    let undefinedBehavior: UndefinedBehavior
     var scopes: [[String: TemplateValue]]
     var output = ""
     private var outputBytes = 0
     private var iterations = 0
 
-    init(templateName: String, limits: TemplateLimits, context: [String: TemplateValue]) {
+    init(templateName: String, limits: TemplateLimits, undefinedBehavior: UndefinedBehavior, context: [String: TemplateValue]) {
         self.templateName = templateName
         self.limits = limits
+        self.undefinedBehavior = undefinedBehavior
         scopes = [context, [:]]
     }
 
@@ -20,8 +22,17 @@ struct TemplateRenderer {
         TemplateError(kind, template: templateName, line: position.line, column: position.column, message: message)
     }
 
-    /// The value itself, or an error when it is undefined (strict mode).
+    /// The value itself; an undefined value is an error in strict mode and empty text in
+    /// lenient mode (which, like Jinja's default `Undefined`, prints nothing, is false and
+    /// iterates as empty).
     func require(_ value: TemplateValue, at position: SourcePosition) throws(TemplateError) -> TemplateValue {
+        if case .undefined = value, undefinedBehavior == .lenient { return .string("") }
+        return try requireStrictly(value, at: position)
+    }
+
+    /// The value itself, or an error when it is undefined, in both modes (Jinja raises on an
+    /// attribute of an undefined value even with its lenient default).
+    func requireStrictly(_ value: TemplateValue, at position: SourcePosition) throws(TemplateError) -> TemplateValue {
         if case .undefined(let message) = value { throw error(.undefined, message, at: position) }
         return value
     }

@@ -17,7 +17,7 @@ extension GeminiAdapter {
         case .success(let value): document = value
         case .failure(let failure): return .failure(failure)
         }
-        if document["error"] != nil {
+        if document["error"]?.isNull == false {
             return .failure(inBodyError(ErrorBody.from(document), response: response, apiKey: apiKey, now: now))
         }
         guard let candidate = document["candidates"]?[0] else {

@@ -11,7 +11,7 @@ public struct GeminiSchemaConverter: Sendable {
     /// Deeper schemas (or `$ref` chains) are refused so hostile input cannot exhaust the stack.
     public static let maxDepth = 48
     /// More nodes after inlining are refused (a chain of `$ref`s can grow a schema exponentially).
-    public static let maxNodes = 20_000
+    public static let maxNodes = 5_000
 
     private let definitions: JSONObject
 

@@ -16,7 +16,7 @@ extension OpenAICompatibleAdapter {
         case .success(let value): document = value
         case .failure(let failure): return .failure(failure)
         }
-        if document["error"] != nil {
+        if document["error"]?.isNull == false {
             return .failure(inBodyError(ErrorBody.from(document), response: response, apiKey: apiKey, now: now))
         }
         guard let choice = document["choices"]?[0] else {

@@ -50,7 +50,7 @@ extension ProviderAdapter {
     /// The response body as JSON (leading whitespace allowed), or a malformed-response error.
     func parseJSON(_ response: HTTPResponse, apiKey: String) -> Result<JSONValue, ProviderError> {
         guard let document = try? JSONValue.parse(response.bodyText, maxDepth: 128), document.objectValue != nil else {
-            let snippet = String(response.bodyText.trimmingSpaces.prefix(200))
+            let snippet = response.bodyText.trimmingSpaces.snippet(200)
             return .failure(error(.malformedResponse, status: response.status, "body is not a JSON object: " + snippet, apiKey: apiKey))
         }
         return .success(document)
@@ -67,6 +67,7 @@ extension ProviderAdapter {
 
 /// Chooses the adapter for a provider's kind.
 public enum ProviderAdapters {
+    /// `OpenAICompatibleAdapter` for kind `openai`, `GeminiAdapter` for kind `gemini`.
     public static func make(for config: ProviderConfig, clock: any WallClock = SystemClock()) -> any ProviderAdapter {
         switch config.kind {
         case .openai: return OpenAICompatibleAdapter(config: config, clock: clock)

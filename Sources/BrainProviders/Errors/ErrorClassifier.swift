@@ -73,13 +73,13 @@ struct ErrorContext {
     var displayMessage: String {
         guard let body else {
             let text = rawBody.trimmingSpaces
-            return text.isEmpty ? "empty body" : "non-JSON body: " + String(text.prefix(300))
+            return text.isEmpty ? "empty body" : "non-JSON body: " + text.snippet(300)
         }
         var text = body.message ?? body.code ?? body.googleStatus ?? "no message"
         if let upstream = body.upstreamProvider ?? (body.upstreamRaw != nil ? "upstream" : nil) {
             text += " [\(upstream)]"
         }
-        if let raw = body.upstreamRaw { text += ": " + String(raw.prefix(300)) }
+        if let raw = body.upstreamRaw { text += ": " + raw.snippet(300) }
         return text
     }
 

@@ -6,11 +6,13 @@ enum HTTPDate {
     static func parse(_ text: String) -> Double? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
-        if words.count == 5, let day = Int(words[1]), let month = month(words[2]), let year = Int(words[3]) {
+        if words.count == 6, words[5] == "GMT", let day = Int(words[1]), let month = month(words[2]),
+            let year = Int(words[3])
+        {
             return epoch(year: year, month: month, day: day, time: words[4])
         }
         // RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
-        if words.count == 4 {
+        if words.count == 4, words[3] == "GMT" {
             let parts = words[1].split(separator: "-").map(String.init)
             if parts.count == 3, let day = Int(parts[0]), let month = month(parts[1]), let short = Int(parts[2]) {
                 let year = short < 100 ? (short < 70 ? 2000 + short : 1900 + short) : short

@@ -77,8 +77,7 @@ public struct ProviderError: Error, Sendable, Equatable, CustomStringConvertible
 
     static func shorten(_ text: String, to limit: Int) -> String {
         let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        guard collapsed.count > limit else { return collapsed }
-        return String(collapsed.prefix(limit)) + "…"
+        return collapsed.snippet(limit)
     }
 
     static func formatSeconds(_ seconds: Double) -> String {

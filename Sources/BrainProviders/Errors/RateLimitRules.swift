@@ -29,8 +29,9 @@ struct RateLimitRules {
         if body?.upstreamProvider != nil || body?.upstreamRaw != nil || body?.availabilityCode == "capacity_exhausted" {
             return make(.rateLimit, hint, false)
         }
-        // xAI: credits or monthly spending limit.
-        if message.contains("credits") || message.contains("spending limit") { return make(.quotaExhausted, nil, false) }
+        // xAI: "used all available credits or reached its monthly spending limit".
+        let spent = ["spending limit", "available credits", "more credits", "out of credits"]
+        if spent.contains(where: { message.contains($0) }) { return make(.quotaExhausted, nil, false) }
         // Groq / OpenAI per-day buckets (RPD, TPD).
         if message.contains("per day") || message.contains("(rpd)") || message.contains("(tpd)") {
             let wait = body?.message.flatMap(RetryAfter.inMessage) ?? context.resetHeaderHint ?? context.headerRetryAfter

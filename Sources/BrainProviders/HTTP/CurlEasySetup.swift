@@ -101,7 +101,7 @@ enum CurlEasySetup {
             append(header.value.isEmpty ? "\(header.name);" : "\(header.name): \(header.value)")
         }
         if request.headers["Expect"] == nil { append("Expect:") }
-        if request.headers["Content-Type"] == nil && request.body != nil { append("Content-Type:") }
+        if request.headers["Content-Type"] == nil { append("Content-Type:") }
         return list
     }
 

@@ -74,8 +74,9 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Collects one header line; a status line starts a new response (after 100-continue or a redirect).
     func receiveHeaderLine(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var line = Substring(String(decoding: bytes, as: UTF8.self))
-        while let last = line.last, last == "\r" || last == "\n" { line.removeLast() }
+        var end = bytes.count
+        while end > 0 && (bytes[end - 1] == 13 || bytes[end - 1] == 10) { end -= 1 }
+        let line = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self))
         if line.hasPrefix("HTTP/") {
             headers.removeAll(keepingCapacity: true)
             return

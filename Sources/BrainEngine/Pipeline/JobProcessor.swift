@@ -1,0 +1,126 @@
+import BrainCore
+import BrainPrompt
+import BrainProviders
+
+/// One unit of work: a task over an input text, rendered with a recorded template version.
+public struct JobInput: Sendable {
+    public var jobID: Int?
+    public var task: TaskType
+    public var text: String
+    public var templateVersion: String
+    public var options: JobOptions
+
+    public init(jobID: Int?, task: TaskType, text: String, templateVersion: String, options: JobOptions) {
+        self.jobID = jobID
+        self.task = task
+        self.text = text
+        self.templateVersion = templateVersion
+        self.options = options
+    }
+}
+
+/// A job's accepted answer, checked and ready to store.
+public struct JobOutcome: Sendable {
+    public var route: RouteResult
+    /// `valid`, `repaired`, `invalid` (structured tasks) or `text`.
+    public var verdict: String
+    public var parsed: JSONValue?
+    public var validationErrors: [String]
+    public var warnings: [String]
+    public var responseTimeMs: Int
+}
+
+/// Why a job could not be processed at all (before any provider call).
+public enum JobError: Error, Sendable, CustomStringConvertible {
+    case unknownTemplateVersion(String)
+    case missingSchema(String)
+    case rendering(String)
+
+    public var description: String {
+        switch self {
+        case .unknownTemplateVersion(let v): return "template version \(v.prefix(12)) is not in the database (run brain config reload)"
+        case .missingSchema(let s): return "no output schema named \(s)"
+        case .rendering(let why): return "template: \(why)"
+        }
+    }
+}
+
+/// Renders a job's prompt, routes it, and checks the answer against the task's schema.
+///
+/// Structured tasks send their schema with the request and get exactly one repair request on
+/// the same provider when the answer is invalid; an answer still invalid after that counts as
+/// that provider's failure and the router moves on. Grounding warnings flag names that do not
+/// occur in the source text.
+public struct JobProcessor: Sendable {
+    public let catalog: TemplateCatalog
+    public let router: Router
+    public let schemas: SchemaSet
+    /// Longest input, in characters, sent to a provider; longer inputs are cut with a marker.
+    public var inputCharacterBudget: Int = 60_000
+
+    public init(catalog: TemplateCatalog, router: Router, schemas: SchemaSet = .shared) {
+        self.catalog = catalog
+        self.router = router
+        self.schemas = schemas
+    }
+
+    public func process(_ job: JobInput) async throws -> JobOutcome {
+        guard let template = catalog.byVersion[job.templateVersion] else {
+            throw JobError.unknownTemplateVersion(job.templateVersion)
+        }
+        let library = TemplateLibrary(resolved: [template])
+        let assembler = PromptAssembler(library: library)
+        let budget = inputCharacterBudget
+        func assemble(_ developerRole: Bool) throws -> AssembledPrompt {
+            do {
+                return try assembler.assemble(
+                    template: template.name, input: job.text,
+                    settings: PromptAssemblyOptions(acceptsDeveloperRole: developerRole, inputCharacterBudget: budget))
+            } catch {
+                throw JobError.rendering("\(error)")
+            }
+        }
+        let folded = try assemble(false)
+        let withDeveloper = try assemble(true)
+        var schema: JSONSchema?
+        if let name = template.outputSchema, template.strict {
+            guard let s = schemas[name] else { throw JobError.missingSchema(name) }
+            schema = s
+        }
+        var request = RouteRequest(messages: { config in config.acceptsDeveloperRole ? withDeveloper.messages : folded.messages })
+        if let only = job.options.provider { request.onlyProviders = [only] }
+        request.model = job.options.model
+        request.maxTokens = job.options.maxTokens
+        request.temperature = job.options.temperature
+        request.useCache = !job.options.noCache
+        request.jobID = job.jobID
+        if let schema {
+            request.outputSchema = schema.document
+            request.schemaName = template.outputSchema ?? "output"
+            let checker = StructuredOutputChecker(schema: schema)
+            let conversation = folded.messages
+            request.check = { completion, isRepair in
+                let result = isRepair ? checker.checkRepair(completion.text) : checker.check(completion.text)
+                if result.verdict.isAccepted { return .accept }
+                let errors = result.verdict.errors
+                if isRepair { return .reject(errors: errors) }
+                return .repair(messages: checker.repairRequest(conversation: conversation, answer: completion.text, errors: errors), errors: errors)
+            }
+        }
+        let started = ContinuousClock.now
+        let route = try await router.route(request)
+        let elapsed = Int((ContinuousClock.now - started) / .milliseconds(1))
+        var warnings = folded.warnings
+        guard let schema else {
+            return JobOutcome(route: route, verdict: "text", parsed: nil, validationErrors: [], warnings: warnings, responseTimeMs: elapsed)
+        }
+        let checker = StructuredOutputChecker(schema: schema)
+        let check = route.repaired ? checker.checkRepair(route.completion.text) : checker.check(route.completion.text)
+        if let document = check.verdict.document {
+            warnings += GroundingCheck(sourceText: job.text).warnings(for: document, task: job.task).map(\.description)
+        }
+        return JobOutcome(
+            route: route, verdict: check.verdict.label, parsed: check.verdict.document,
+            validationErrors: check.verdict.errors, warnings: warnings, responseTimeMs: elapsed)
+    }
+}

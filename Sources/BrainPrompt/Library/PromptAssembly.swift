@@ -1,0 +1,68 @@
+import BrainCore
+
+/// How to turn a template into messages for one provider and one input.
+public struct PromptAssemblyOptions: Sendable, Equatable {
+    /// Send the developer part with the `developer` role (only OpenAI and OpenRouter accept it,
+    /// see providers.md §2.1); otherwise it is folded into the system message.
+    public var acceptsDeveloperRole: Bool
+    /// The provider continues a trailing assistant message (a prefill).
+    public var supportsPrefill: Bool
+    /// Most characters of input text put into the prompt; longer inputs are cut and marked.
+    /// `nil` means no limit.
+    public var inputCharacterBudget: Int?
+    /// Caller options, visible to templates as `options` (e.g. `options.language`).
+    public var options: JSONObject
+    /// Extra top-level variables; the reserved names below take precedence over them.
+    public var variables: JSONObject
+
+    public init(
+        acceptsDeveloperRole: Bool = false, supportsPrefill: Bool = false, inputCharacterBudget: Int? = 100_000,
+        options: JSONObject = [:], variables: JSONObject = [:]
+    ) {
+        self.acceptsDeveloperRole = acceptsDeveloperRole
+        self.supportsPrefill = supportsPrefill
+        self.inputCharacterBudget = inputCharacterBudget
+        self.options = options
+        self.variables = variables
+    }
+}
+
+/// The messages for one request, and what was done to get them.
+public struct AssembledPrompt: Sendable, Equatable {
+    public var messages: [ChatMessage]
+    public var templateName: String
+    /// The resolved template's content hash; jobs record it.
+    public var templateVersion: String
+    public var task: TaskType
+    public var outputSchema: String?
+    public var strict: Bool
+    /// Human-readable notes, e.g. that the input was truncated.
+    public var warnings: [String]
+    /// Characters cut from the input (0 when it fitted).
+    public var truncatedCharacters: Int
+
+    /// The messages as a JSON array of `{"role", "content"}` objects.
+    public var messagesJSON: JSONValue {
+        .array(messages.map { ["role": .string($0.role.rawValue), "content": .string($0.content)] })
+    }
+
+    /// The messages as text: each one under a `--- role ---` line.
+    public var transcript: String {
+        messages.map { "--- \($0.role.rawValue) ---\n\($0.content)" }.joined(separator: "\n\n")
+    }
+}
+
+/// The marker that replaces the cut end of a long input, and the cut itself.
+public enum InputTruncation {
+    /// The marker appended after the kept text.
+    public static func marker(removed: Int) -> String { "\n[… truncated \(removed) characters …]" }
+
+    /// The input cut to `budget` characters plus the marker, and the count removed.
+    public static func apply(_ input: String, budget: Int?) -> (text: String, removed: Int) {
+        guard let budget, budget >= 0 else { return (input, 0) }
+        let total = input.count
+        guard total > budget else { return (input, 0) }
+        let removed = total - budget
+        return (String(input.prefix(budget)) + marker(removed: removed), removed)
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import BrainProviders
-
-@Suite struct BrainProvidersPlaceholder {
-    @Test func moduleLoads() {}
-}
