@@ -72,7 +72,10 @@ import Testing
         for suffix in ["", "-wal"] {
             let bytes = (try? Data(contentsOf: URL(fileURLWithPath: f.databasePath + suffix))) ?? Data()
             let text = String(decoding: bytes, as: UTF8.self)
-            for secret in secrets { #expect(!text.contains(secret), "\(suffix) holds \(secret)") }
+            for secret in secrets {
+                let leaked = text.contains(secret)
+                #expect(!leaked, "brain.db\(suffix) holds \(secret)")
+            }
         }
     }
 }
