@@ -42,7 +42,8 @@ final class RoutingFixture: @unchecked Sendable {
         let server = try FakeProviderServer.start(options: options)
         servers[name] = server
         let record = ProviderRecord(
-            name: name, kind: "openai", baseURL: baseURL ?? server.openAIBaseURL, priority: priority, models: models,
+            name: name, kind: options.dialect == .gemini ? "gemini" : "openai", baseURL: baseURL ?? server.baseURL,
+            priority: priority, models: models,
             dailyLimit: dailyLimit, timeoutMilliseconds: timeoutMs, keyRequired: keyRequired)
         try queue.sync { db in _ = try ProviderRepository(db: db, clock: clock).add(record) }
         return server.provider
@@ -67,6 +68,9 @@ final class RoutingFixture: @unchecked Sendable {
             try KeyRepository(db: db, clock: clock).setAccountLimit(provider: provider, account: account, dailyLimit: limit)
         }
     }
+
+    /// Removes a variable from the environment later ledgers see.
+    func unsetEnvironment(_ variable: String) { environment[variable] = nil }
 
     /// A ledger on `queue` (default: this fixture's own connection).
     func ledger(on queue: DatabaseQueue? = nil, cacheTTL: Double = 86_400) -> StoreLedger {

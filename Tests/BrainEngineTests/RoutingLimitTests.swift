@@ -101,6 +101,40 @@ import Testing
         #expect(a.requests.count == 3)
     }
 
+    @Test func reservationsFromEightConnectionsNeverPassTheLimits() async throws {
+        let f = try RoutingFixture()
+        try f.addProvider("a", priority: 1, dailyLimit: 60)
+        try f.addKey("a", label: "k1", secret: "secret-a1-0123456789", dailyLimit: 25, account: "shared")
+        try f.addKey("a", label: "k2", secret: "secret-a2-0123456789", account: "shared")
+        try f.addKey("a", label: "k3", secret: "secret-a3-0123456789")
+        try f.setAccountLimit("a", account: "shared", 40)
+        let provider = try f.routable("a")
+        var ledgers: [StoreLedger] = []
+        for _ in 0..<8 { ledgers.append(f.ledger(on: try DatabaseQueue(path: f.databasePath))) }
+
+        let granted = try await withThrowingTaskGroup(of: [Int].self) { group in
+            for ledger in ledgers {
+                group.addTask {
+                    var keys: [Int] = []
+                    for _ in 0..<20 {
+                        if case .granted(let grant) = try await ledger.reserve(provider: provider, excluding: []), let id = grant.keyID {
+                            keys.append(id)
+                        }
+                    }
+                    return keys
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0 += $1 }
+        }
+
+        let k1 = try f.key("a", "k1").id
+        let k3 = try f.key("a", "k3").id
+        #expect(granted.count == 60)
+        #expect(granted.filter { $0 == k1 }.count <= 25)
+        #expect(granted.filter { $0 != k3 }.count == 40)
+        #expect(try f.int("SELECT sum(calls) FROM usage_daily") == 60)
+    }
+
     @Test func bestKeyIsLowestPriorityThenMostCallsLeft() async throws {
         let f = try RoutingFixture()
         try f.addProvider("a", priority: 1)
