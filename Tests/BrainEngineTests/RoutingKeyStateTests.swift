@@ -75,6 +75,21 @@ import Testing
         #expect(try f.key("a", "k1").stateUntil == f.clock.now() + 30)
     }
 
+    @Test func anAbsurdRetryAfterIsCutToAWeek() async throws {
+        let (f, a) = try twoKeys()
+        let absurd = Scripted.error(429, "Too many requests.", type: "requests", headers: [HTTPField("Retry-After", "99999999999999999999999")])
+        a.enqueue(absurd, absurd)
+
+        let error = try #require(try await f.routeError())
+
+        let week = RoutingFixture.noon + 7 * 86_400
+        #expect(try f.key("a", "k1").stateUntil == week)
+        #expect(try f.key("a", "k2").stateUntil == week)
+        #expect(error.kind == .unavailable(retryAt: week))
+        #expect(error.description.contains("first frees up at 2026-01-08T12:00:00.000Z"))
+        #expect(try f.calls().map { $0.double("retry_after") } == [7 * 86_400, 7 * 86_400])
+    }
+
     @Test func exhaustedQuotaLastsUntilTheNextUTCDay() async throws {
         let (f, a) = try twoKeys()
         a.enqueue(Scripted.error(402, "Insufficient credits.", type: "payment_required"))

@@ -78,7 +78,8 @@ public final class StoreLedger: UsageLedger {
             let key = KeyRecord(row: row)
             guard key.enabled, key.state != "deactivated" else { continue }
             // Before the exclusion: a key this request just saw rate limited still tells when it frees up.
-            if key.state == "cooling" || key.state == "exhausted", let until = key.stateUntil, until > now {
+            if key.state == "cooling" || key.state == "exhausted", let stored = key.stateUntil, stored > now {
+                let until = min(stored, now + KeyStatePolicy.longestWait)
                 nextFree = min(nextFree ?? until, until)
                 continue
             }
@@ -141,7 +142,7 @@ public final class StoreLedger: UsageLedger {
         switch attempt.outcome {
         case .failure(let e):
             errorText = String(scrubber.scrub(e.description).prefix(1000))
-            retryAfter = e.retryAfter
+            retryAfter = e.retryAfter.map { min($0, KeyStatePolicy.longestWait) }
         case .invalidOutput(let why):
             errorText = String(scrubber.scrub(why).prefix(1000))
         default: break
@@ -205,7 +206,7 @@ public final class StoreLedger: UsageLedger {
                     "UPDATE api_keys SET state = 'cooling', state_until = ?, state_reason = ?, rate_limit_strikes = ? WHERE id = ?",
                     [until, reason, strikes, keyID])
             case .quotaExhausted:
-                let until = e.retryAfter.map { now + $0 } ?? now.nextUTCMidnight
+                let until = KeyStatePolicy.exhaustedUntil(retryAfter: e.retryAfter, now: now)
                 try db.execute(
                     "UPDATE api_keys SET state = 'exhausted', state_until = ?, state_reason = ? WHERE id = ?", [until, reason, keyID])
             case .auth:

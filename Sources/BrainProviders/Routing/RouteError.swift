@@ -24,7 +24,7 @@ public struct RouteError: Error, Sendable, CustomStringConvertible {
         let head: String
         switch kind {
         case .offline: head = "no provider is reachable (network errors everywhere)"
-        case .unavailable(let at): head = "no provider can take a call now" + (at.map { " (first frees up at \($0.iso8601))" } ?? "")
+        case .unavailable(let at): head = "no provider can take a call now" + (at.map { " (first frees up at \($0.printableTime))" } ?? "")
         case .failed: head = "every provider failed"
         case .permanent: head = "every provider refused the request"
         }

@@ -8,6 +8,8 @@ struct RouteState {
     /// When each skipped provider, or each key that was told to wait, can take a call again.
     private var skipTimes: [Double?] = []
     private var attemptsLogged = 0
+    /// A provider's wait hint beyond a week is garbage; cut so times stay printable.
+    static let longestWait: Double = 7 * 86_400
 
     /// The `calls.attempt` number of the next attempt (skips are not attempts).
     var nextAttemptNumber: Int { attemptsLogged + 1 }
@@ -21,7 +23,7 @@ struct RouteState {
             detail = stored ?? e.description
             failureClasses.append(attempt.outcome.name)
             if e.kind == .rateLimit || e.kind == .quotaExhausted, let wait = e.retryAfter, wait.isFinite, wait >= 0 {
-                skipTimes.append(attempt.startedAt + wait)
+                skipTimes.append(attempt.startedAt + min(wait, Self.longestWait))
             }
         case .invalidOutput(let why):
             detail = stored ?? why

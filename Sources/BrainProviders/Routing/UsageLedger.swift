@@ -40,10 +40,10 @@ public enum SkipReason: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .disabled: return "disabled"
-        case .breakerOpen(let until): return "circuit breaker open until \(until.iso8601)"
+        case .breakerOpen(let until): return "circuit breaker open until \(until.printableTime)"
         case .halfOpenProbeInFlight: return "circuit breaker half-open, probe in flight"
-        case .dailyLimitReached(let at): return "daily limit reached (resets \(at.iso8601))"
-        case .noUsableKey(let at): return "no usable key" + (at.map { " (next free at \($0.iso8601))" } ?? "")
+        case .dailyLimitReached(let at): return "daily limit reached (resets \(at.printableTime))"
+        case .noUsableKey(let at): return "no usable key" + (at.map { " (next free at \($0.printableTime))" } ?? "")
         }
     }
 
