@@ -66,6 +66,23 @@ import Testing
         #expect(error.description.contains("Invalid value for 'temperature'"))
     }
 
+    @Test func aRequestNoDialectCanExpressSpendsNoCall() async throws {
+        let f = try RoutingFixture()
+        let a = try f.addProvider("a", priority: 1)
+        let g = try f.addProvider("g", priority: 2, options: FakeProviderOptions(dialect: .gemini))
+        try f.addKey("a", label: "k1", secret: "secret-a1-0123456789")
+        try f.addKey("g", label: "k1", secret: "secret-g1-0123456789")
+
+        let error = try #require(try await f.routeError { $0.temperature = .nan })
+
+        #expect(error.kind == .permanent(lastClass: "validation_error"))
+        #expect(error.description.contains("temperature is not a number"))
+        #expect(a.requests.isEmpty && g.requests.isEmpty)
+        #expect(try f.outcomes() == ["validation_error", "validation_error"])
+        #expect(try f.calls().allSatisfy { $0.int("key_id") == nil })
+        #expect(try f.int("SELECT count(*) FROM usage_daily") == 0)
+    }
+
     @Test func noEnabledProviderIsUnavailableWithoutATime() async throws {
         let f = try RoutingFixture()
         try f.addProvider("a", priority: 1)

@@ -65,12 +65,20 @@ public struct Router: Sendable {
     private func tryProvider(_ provider: RoutableProvider, _ request: RouteRequest, _ state: inout RouteState) async throws -> RouteResult? {
         let models = models(of: provider, request)
         let messages = request.messages(provider.config)
+        let adapter = ProviderAdapters.make(for: provider.config, clock: clock)
         var triedKeys: Set<Int> = []
         var modelIndex = 0
         while modelIndex < models.count && state.callsSent < request.maxAttempts {
             let model = models[modelIndex]
             let completionRequest = request.completionRequest(messages: messages, model: model)
             let hash = RequestHash.of(provider: provider.name, request: completionRequest)
+            // A request this dialect cannot express is refused before a call is reserved.
+            do {
+                _ = try adapter.makeRequest(completionRequest, apiKey: "")
+            } catch {
+                try await report(provider, model, nil, request, &state, .failure(error), started: clock.now(), ms: 0)
+                return nil
+            }
             let grant: KeyGrant
             switch try await ledger.reserve(provider: provider, excluding: triedKeys) {
             case .skipped(let reason):
@@ -80,7 +88,6 @@ public struct Router: Sendable {
                 grant = g
             }
             if let id = grant.keyID { triedKeys.insert(id) }
-            let adapter = ProviderAdapters.make(for: provider.config, clock: clock)
             let outcome = try await send(adapter, completionRequest, grant, provider, request, &state, hash: hash)
             switch outcome {
             case .answered(let completion, let sent):
