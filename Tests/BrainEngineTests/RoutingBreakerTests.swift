@@ -55,7 +55,7 @@ import Testing
         f.clock.advance(60)
 
         // The probe is admitted; while it is in flight a second request passes the provider over.
-        a.enqueue(ScriptedResponse.json(Self.answer(model: "m1")).delayed(by: 300))
+        a.enqueue(ScriptedResponse.json(Self.answer(model: "m1")).delayed(by: 1000))
         let probe = Task { try await f.route("probe") }
         try await waitUntil { a.requests.count == 6 }
         #expect(try f.breaker("a")?.string("state") == "half_open")

@@ -89,6 +89,25 @@ import Testing
         #expect(try f.outcomes() == ["rate_limit_error", "auth_error", "success"])
     }
 
+    @Test func absurdUsageFiguresAreBoundedInTheCounters() async throws {
+        let f = try RoutingFixture()
+        let a = try f.addProvider("a", priority: 1)
+        try f.addKey("a", label: "k1", secret: "secret-a1-0123456789")
+        let huge = #"""
+            {"id":"x","object":"chat.completion","created":1,"model":"m1",
+            "choices":[{"index":0,"message":{"role":"assistant","content":"ok"},"finish_reason":"stop"}],
+            "usage":{"prompt_tokens":4503599627370496,"completion_tokens":4503599627370496,"total_tokens":1}}
+            """#
+        a.enqueue(.json(huge), .json(huge))
+
+        _ = try await f.route("one")
+        _ = try await f.route("two")
+
+        let bound = 1 << 40
+        #expect(try f.int("SELECT tokens_in FROM usage_daily") == 2 * bound)
+        #expect(try f.calls().map { $0.int("tokens_out") } == [bound, bound])
+    }
+
     @Test func aKeyWhoseVariableIsUnsetIsPassedOver() async throws {
         let f = try RoutingFixture()
         let a = try f.addProvider("a", priority: 1)

@@ -137,6 +137,10 @@ public final class StoreLedger: UsageLedger {
 
     /// Logs the attempt and applies it to counters, key and breaker; returns the logged error text.
     static func record(db: Database, attempt: Attempt, now: Double, scrubber: SecretScrubber) throws -> String? {
+        // Counts a provider reports are hostile numbers: bounded so daily sums cannot overflow.
+        func tokens(_ count: Int?) -> Int? { count.map { min(max($0, 0), 1 << 40) } }
+        let tokensIn = tokens(attempt.tokensIn), tokensOut = tokens(attempt.tokensOut)
+        let cost = attempt.cost.flatMap { $0.isFinite ? min(max($0, 0), 1e9) : nil }
         var errorText: String?
         var retryAfter: Double?
         switch attempt.outcome {
@@ -155,7 +159,7 @@ public final class StoreLedger: UsageLedger {
             """,
             [attempt.jobID, attempt.number, attempt.provider.name, attempt.model, attempt.keyID, attempt.startedAt.iso8601,
              attempt.durationMs, attempt.httpStatus, attempt.outcome.name, retryAfter, errorText,
-             attempt.tokensIn, attempt.tokensOut, attempt.cost, attempt.providerRequestID])
+             tokensIn, tokensOut, cost, attempt.providerRequestID])
         if case .cacheHit = attempt.outcome { return nil }
         if let keyID = attempt.keyID {
             let success = attempt.outcome == .success
@@ -164,7 +168,7 @@ public final class StoreLedger: UsageLedger {
                 UPDATE usage_daily SET successes = successes + ?, failures = failures + ?, tokens_in = tokens_in + ?,
                     tokens_out = tokens_out + ?, cost = cost + ? WHERE key_id = ? AND day = ?
                 """,
-                [success ? 1 : 0, success ? 0 : 1, attempt.tokensIn ?? 0, attempt.tokensOut ?? 0, attempt.cost ?? 0,
+                [success ? 1 : 0, success ? 0 : 1, tokensIn ?? 0, tokensOut ?? 0, cost ?? 0,
                  keyID, attempt.startedAt.utcDay])
             try updateKey(db: db, keyID: keyID, outcome: attempt.outcome, now: now, errorText: errorText)
         }
