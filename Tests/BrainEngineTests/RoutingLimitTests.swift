@@ -69,6 +69,9 @@ import Testing
 
         #expect(a.presentedKeys.filter { $0 == "secret-a1-0123456789" }.count == 3)
         #expect(a.presentedKeys.filter { $0 == "secret-a2-0123456789" }.count == 4)
+        f.clock.set(RoutingFixture.noon.nextUTCMidnight)
+        _ = try await f.route("a new day")
+        #expect(a.presentedKeys.last == "secret-a1-0123456789")
     }
 
     @Test func accountLimitBindsEveryKeyOfTheAccount() async throws {
@@ -84,6 +87,11 @@ import Testing
         let shared = a.presentedKeys.filter { $0 == "secret-a1-0123456789" || $0 == "secret-a2-0123456789" }
         #expect(shared.count == 5)
         #expect(a.presentedKeys.filter { $0 == "secret-a3-0123456789" }.count == 2)
+        let error = try #require(try await f.routeError("over the limits"))
+        #expect(error.kind == .unavailable(retryAt: RoutingFixture.noon.nextUTCMidnight))
+        f.clock.set(RoutingFixture.noon.nextUTCMidnight)
+        _ = try await f.route("a new day")
+        #expect(a.requests.count == 8)
     }
 
     @Test func failedCallsCountAgainstTheLimit() async throws {

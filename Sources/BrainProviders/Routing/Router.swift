@@ -23,6 +23,8 @@ public struct Router: Sendable {
         self.clock = clock
     }
 
+    /// The first accepted answer for `request`; throws `RouteError` when none came, with every
+    /// attempt and skip in it, and `CancellationError` when the calling task is cancelled.
     public func route(_ request: RouteRequest) async throws -> RouteResult {
         var state = RouteState()
         var providers = try await ledger.routableProviders(preferred: request.preferredProviders)
