@@ -45,6 +45,6 @@ let package = Package(
         .testTarget(name: "BrainPromptTests", dependencies: ["BrainPrompt"]),
         .testTarget(name: "BrainProvidersTests", dependencies: ["BrainProviders", "BrainFake"]),
         .testTarget(name: "BrainEngineTests", dependencies: ["BrainEngine", "BrainFake"]),
-        .testTarget(name: "BrainCLITests", dependencies: ["BrainCLI", "BrainFake"]),
+        .testTarget(name: "BrainCLITests", dependencies: ["BrainCLI", "BrainFake", "BrainStore"]),
     ]
 )

@@ -13,7 +13,12 @@ public enum BrainCLI {
         KeysListCommand.self, KeysAddCommand.self, KeysRemoveCommand.self, KeysEnableCommand.self,
         KeysDisableCommand.self,
         ExtractCommand.self, ExtractDirCommand.self,
-        SQLCommand.self, ConfigReloadCommand.self, ProcessCommand.self,
+        SQLCommand.self, ConfigReloadCommand.self, ProcessCommand.self, IngestCommand.self, RunCommand.self,
+        SyncCommand.self,
+        // clidata
+        JobsListCommand.self, RetryCommand.self, ResultsListCommand.self, ResultsShowCommand.self,
+        ResultsExportCommand.self, LogsCommand.self,
+        // end clidata
         ]
     }
 
@@ -21,6 +26,10 @@ public enum BrainCLI {
         CommandGroup(name: "providers", summary: "manage LLM providers"),
         CommandGroup(name: "keys", summary: "manage API keys (shown by fingerprint only)"),
         CommandGroup(name: "config", summary: "re-read templates and environment keys"),
+        // clidata
+        CommandGroup(name: "jobs", summary: "inspect the job queue (re-queue with brain retry)"),
+        CommandGroup(name: "results", summary: "read and export results"),
+        // end clidata
     ]
 
     static let version = "0.1.0"

@@ -105,7 +105,7 @@ public struct SingleRun: Sendable {
             }
             let finished = result
             try await engine.queue.write { db in
-                _ = try ResultRecord.complete(
+                _ = try ResultWriter.complete(
                     db: db, jobID: jobID, leaseOwner: owner, task: task, outcome: outcome, outputFile: finished.outputFile,
                     now: engine.clock.now())
             }

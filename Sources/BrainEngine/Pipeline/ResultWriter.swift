@@ -3,7 +3,7 @@ import BrainProviders
 import BrainStore
 
 /// Writes a job's result and its `done` state in one transaction.
-public enum ResultRecord {
+public enum ResultWriter {
     /// Stores `outcome` for `jobID` when `leaseOwner` still holds the job (nil: no lease check).
     /// Returns the result id, or nil when another worker owns the job now (nothing is written).
     @discardableResult

@@ -1,0 +1,247 @@
+import BrainCore
+import BrainProviders
+import BrainStore
+import Foundation
+
+/// Drains the outbox: claims due jobs with a lease, processes up to `concurrency` at once,
+/// and settles each one exactly once (result and `done` in one transaction, or back to the
+/// queue with backoff, or failed). Several workers, in one process or many, share a database.
+public final class Worker: @unchecked Sendable {
+    /// How a run behaves.
+    public struct Settings: Sendable {
+        public var concurrency = 8
+        /// Stop after this many jobs settled.
+        public var limit: Int?
+        /// Keep running and pick up newly ingested jobs.
+        public var watch = false
+        public var outputDirectory: String?
+        /// Seconds a claimed job stays leased without renewal.
+        public var leaseSeconds: Double = 120
+        /// Seconds between looks at an empty queue.
+        public var pollSeconds: Double = 1
+        public init() {}
+    }
+
+    let engine: Engine
+    let settings: Settings
+    public let owner: String
+    private let lock = NSLock()
+    private var summary = RunSummary()
+    private var stopClaiming = false
+    private var inFlight: Set<Int> = []
+    private var settledCount = 0
+    private let onChange: @Sendable (RunSummary) -> Void
+
+    public init(engine: Engine, settings: Settings, onChange: @escaping @Sendable (RunSummary) -> Void = { _ in }) {
+        self.engine = engine
+        self.settings = settings
+        self.owner = WorkerIdentity.make(prefix: "run")
+        self.onChange = onChange
+    }
+
+    /// Stops claiming new jobs; jobs in flight finish.
+    public func requestStop() {
+        lock.withLock {
+            stopClaiming = true
+            if summary.stopReason == nil { summary.stopReason = .interrupted }
+        }
+    }
+
+    /// Puts every job this worker holds back in the queue at once (second Ctrl-C).
+    public func releaseLeasesNow() {
+        let now = engine.clock.now()
+        try? engine.queue.sync { db in
+            try db.execute(
+                "UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE state = 'running' AND lease_owner = ?",
+                [now.iso8601, owner])
+        }
+    }
+
+    public func run() async throws -> RunSummary {
+        let started = ContinuousClock.now
+        let now = engine.clock.now()
+        _ = try await engine.queue.write { db in try JobQueue.reclaimFromDeadOwners(db: db, host: WorkerIdentity.host, now: now) }
+        let processor = JobProcessor(catalog: try await engine.catalog(), router: engine.router)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await self.renewLeases() }
+            await withTaskGroup(of: Void.self) { slots in
+                for _ in 0..<max(1, settings.concurrency) {
+                    slots.addTask { await self.slotLoop(processor) }
+                }
+            }
+            group.cancelAll()
+        }
+        let waiting = try await engine.queue.read { db in try db.scalar("SELECT count(*) FROM jobs WHERE state = 'queued'")?.int ?? 0 }
+        return lock.withLock {
+            summary.waiting = waiting
+            summary.inFlight = 0
+            summary.elapsedSeconds = Double((ContinuousClock.now - started) / .milliseconds(1)) / 1000
+            return summary
+        }
+    }
+
+    private var shouldStop: Bool {
+        lock.withLock { stopClaiming || (settings.limit.map { settledCount + inFlight.count >= $0 } ?? false) }
+    }
+
+    private func slotLoop(_ processor: JobProcessor) async {
+        while !shouldStop && !Task.isCancelled {
+            let now = engine.clock.now()
+            let claimed: [ClaimedJob]
+            do {
+                claimed = try await engine.queue.read { [owner, settings] db in
+                    try JobQueue.claim(db: db, owner: owner, limit: 1, now: now, lease: settings.leaseSeconds)
+                }
+            } catch {
+                try? await Task.sleep(for: .milliseconds(200))
+                continue
+            }
+            guard let job = claimed.first else {
+                guard await waitForMoreWork() else { return }
+                continue
+            }
+            lock.withLock { _ = inFlight.insert(job.id) }
+            await process(job, processor)
+            lock.withLock {
+                inFlight.remove(job.id)
+                settledCount += 1
+            }
+        }
+    }
+
+    /// Sleeps when jobs will become due (backoff, other workers' leases) or in watch mode;
+    /// false when the queue is drained and this slot should end.
+    private func waitForMoreWork() async -> Bool {
+        let now = engine.clock.now()
+        let next: Double? = try? await engine.queue.read { db in
+            try db.scalar(
+                """
+                SELECT min(t) FROM (
+                    SELECT min(next_attempt_at) AS t FROM jobs WHERE state = 'queued'
+                    UNION ALL SELECT min(lease_expires_at) FROM jobs WHERE state = 'running')
+                """)?.double
+        }
+        let busy = lock.withLock { !inFlight.isEmpty }
+        if next == nil && !busy && !settings.watch { return false }
+        let wait = min(max((next ?? now + settings.pollSeconds) - now, 0.05), settings.pollSeconds)
+        try? await Task.sleep(for: .milliseconds(Int(wait * 1000)))
+        return !Task.isCancelled
+    }
+
+    private func renewLeases() async throws {
+        let interval = max(1, settings.leaseSeconds / 3)
+        while !Task.isCancelled {
+            try await Task.sleep(for: .milliseconds(Int(interval * 1000)))
+            let ids = lock.withLock { Array(inFlight) }
+            guard !ids.isEmpty else { continue }
+            let until = engine.clock.now() + settings.leaseSeconds
+            try? await engine.queue.write { [owner] db in try JobQueue.renew(db: db, owner: owner, ids: ids, until: until) }
+        }
+    }
+
+    private func process(_ job: ClaimedJob, _ processor: JobProcessor) async {
+        do {
+            guard let text = try await engine.queue.read({ db in try JobQueue.inputText(db: db, job: job) }) else {
+                await settleFailure(job, message: "the job's document has no text", errorClass: "extraction", permanent: true)
+                return
+            }
+            let outcome = try await processor.process(
+                JobInput(jobID: job.id, task: job.task, text: text, templateVersion: job.templateVersion, options: job.options))
+            var file: String?
+            if let directory = settings.outputDirectory {
+                file = try ResultFiles.write(resultFileJSON(job, outcome), directory: directory, name: "job-\(job.id)")
+            }
+            let outputFile = file
+            let now = engine.clock.now()
+            let stored = try await engine.queue.read { [owner] db in
+                try ResultWriter.complete(db: db, jobID: job.id, leaseOwner: owner, task: job.task, outcome: outcome, outputFile: outputFile, now: now)
+            }
+            note { s in
+                if stored != nil {
+                    s.done += 1
+                    s.providers[outcome.route.provider, default: 0] += 1
+                }
+            }
+        } catch let error as RouteError {
+            await settle(job, error)
+        } catch let error as JobError {
+            await settleFailure(job, message: error.description, errorClass: "template", permanent: true)
+        } catch is CancellationError {
+            return
+        } catch {
+            await settleFailure(job, message: "\(error)", errorClass: "internal", permanent: false)
+        }
+    }
+
+    private func settle(_ job: ClaimedJob, _ error: RouteError) async {
+        let now = engine.clock.now()
+        switch error.kind {
+        case .offline:
+            lock.withLock {
+                stopClaiming = true
+                summary.stopReason = .offline
+            }
+            await release(job, error.description, error.errorClass, spend: false, permanent: false, retryAt: now)
+        case .unavailable(let at):
+            lock.withLock {
+                stopClaiming = true
+                if summary.stopReason != .offline { summary.stopReason = .unavailable }
+                if let at { summary.retryAt = min(summary.retryAt ?? at, at) }
+            }
+            await release(job, error.description, error.errorClass, spend: false, permanent: false, retryAt: at ?? now + 60)
+        case .failed:
+            await release(job, error.description, error.errorClass, spend: true, permanent: false, retryAt: now + Backoff.delay(attempt: job.attempts + 1))
+        case .permanent:
+            await release(job, error.description, error.errorClass, spend: true, permanent: true, retryAt: now)
+        }
+    }
+
+    private func settleFailure(_ job: ClaimedJob, message: String, errorClass: String, permanent: Bool) async {
+        let now = engine.clock.now()
+        await release(job, message, errorClass, spend: true, permanent: permanent, retryAt: now + Backoff.delay(attempt: job.attempts + 1))
+    }
+
+    private func release(_ job: ClaimedJob, _ message: String, _ errorClass: String, spend: Bool, permanent: Bool, retryAt: Double) async {
+        let now = engine.clock.now()
+        let state = try? await engine.queue.read { [owner] db in
+            try JobQueue.release(
+                db: db, jobID: job.id, owner: owner, error: message, errorClass: errorClass, spendAttempt: spend,
+                permanent: permanent, retryAt: retryAt, now: now)
+        }
+        note { s in
+            if state == "failed" { s.failed += 1 } else if state == "queued" && spend { s.retried += 1 }
+        }
+    }
+
+    private func note(_ change: (inout RunSummary) -> Void) {
+        let snapshot = lock.withLock { () -> RunSummary in
+            change(&summary)
+            summary.inFlight = inFlight.count
+            return summary
+        }
+        onChange(snapshot)
+    }
+
+    private func resultFileJSON(_ job: ClaimedJob, _ outcome: JobOutcome) -> JSONValue {
+        [
+            "job_id": .int(job.id), "task": .string(job.task.rawValue), "success": .bool(outcome.parsed != nil || outcome.verdict == "text"),
+            "provider": .string(outcome.route.provider), "model": .string(outcome.route.model),
+            "response": outcome.parsed ?? .string(outcome.route.completion.text),
+            "metadata": [
+                "verdict": .string(outcome.verdict), "template_version": .string(job.templateVersion),
+                "warnings": .array(outcome.warnings.map { .string($0) }),
+                "response_time_ms": .int(outcome.responseTimeMs), "from_cache": .bool(outcome.route.fromCache),
+                "total_attempts": .int(outcome.route.attempts.count),
+                "fallback_chain": .array(outcome.route.fallbackChain.map(\.json)),
+            ],
+        ]
+    }
+}
+
+/// Retry delays: exponential from 5 s, capped at 5 minutes, with ±25% jitter so workers spread out.
+public enum Backoff {
+    public static func delay(attempt: Int) -> Double {
+        let base = min(300, 5 * pow(2, Double(max(0, attempt - 1))))
+        return base * Double.random(in: 0.75...1.25)
+    }
+}
