@@ -21,9 +21,19 @@ enum KeyStatePolicy {
         }
     }
 
+    /// The longest wait a provider can impose on a key; longer (hostile or garbled) hints are cut
+    /// to this, so stored times stay printable.
+    static let longestWait: Double = 7 * 86_400
+
     /// Seconds a rate-limited key cools: the provider's Retry-After, else the escalation step.
     static func cooldown(retryAfter: Double?, strikes: Int) -> Double {
-        if let retryAfter, retryAfter > 0 { return retryAfter }
+        if let retryAfter, retryAfter > 0, retryAfter.isFinite { return min(retryAfter, longestWait) }
         return escalatingCooldowns[min(max(strikes, 1), escalatingCooldowns.count) - 1]
+    }
+
+    /// When an exhausted key is usable again: after the provider's wait, else at the next UTC midnight.
+    static func exhaustedUntil(retryAfter: Double?, now: Double) -> Double {
+        guard let retryAfter, retryAfter.isFinite, retryAfter >= 0 else { return now.nextUTCMidnight }
+        return now + min(retryAfter, longestWait)
     }
 }

@@ -23,8 +23,9 @@ public final class StoreLedger: UsageLedger {
     public func routableProviders(preferred: [String]) async throws -> [RoutableProvider] {
         let providers = try await queue.read { db in try ProviderRepository(db: db).all() }
         let enabled = providers.filter(\.enabled).map(Self.routable)
-        let first = preferred.compactMap { name in enabled.first { $0.name == name } }
-        return first + enabled.filter { p in !preferred.contains(p.name) }
+        var named: Set<String> = []
+        let first = preferred.filter { named.insert($0).inserted }.compactMap { name in enabled.first { $0.name == name } }
+        return first + enabled.filter { p in !named.contains(p.name) }
     }
 
     static func routable(_ p: ProviderRecord) -> RoutableProvider {
@@ -75,11 +76,14 @@ public final class StoreLedger: UsageLedger {
         var nextFree: Double?
         for row in rows {
             let key = KeyRecord(row: row)
-            guard key.enabled, key.state != "deactivated", !excluding.contains(key.id) else { continue }
-            if key.state == "cooling" || key.state == "exhausted", let until = key.stateUntil, until > now {
+            guard key.enabled, key.state != "deactivated" else { continue }
+            // Before the exclusion: a key this request just saw rate limited still tells when it frees up.
+            if key.state == "cooling" || key.state == "exhausted", let stored = key.stateUntil, stored > now {
+                let until = min(stored, now + KeyStatePolicy.longestWait)
                 nextFree = min(nextFree ?? until, until)
                 continue
             }
+            if excluding.contains(key.id) { continue }
             guard key.secret(in: environment) != nil else { continue }
             let used = row.int("used") ?? 0
             var left = providerLeft
@@ -107,27 +111,44 @@ public final class StoreLedger: UsageLedger {
         return .granted(KeyGrant(keyID: chosen.id, secret: secret))
     }
 
-    public func record(_ attempt: Attempt) async throws {
+    @discardableResult
+    public func record(_ attempt: Attempt) async throws -> String? {
         let now = clock.now()
-        let secrets = environmentSecrets()
-        try await queue.write { db in try Self.record(db: db, attempt: attempt, now: now, secrets: secrets) }
+        let environment = self.environment
+        return try await queue.write { db in
+            try Self.record(db: db, attempt: attempt, now: now, scrubber: Self.scrubber(db: db, environment: environment))
+        }
     }
 
-    /// Every key value this process could send, so error texts can be scrubbed of them.
-    func environmentSecrets() -> [String] {
-        DefaultProviders.environmentKeys.compactMap { environment[$0.variable] }.filter { !$0.isEmpty }
+    /// A scrubber that knows every key value this process could send: each stored key (an
+    /// `env:` reference read from the environment) and the well-known key variables.
+    static func scrubber(db: Database, environment: [String: String]) throws -> SecretScrubber {
+        var secrets = DefaultProviders.environmentKeys.compactMap { environment[$0.variable] }
+        for row in try db.query("SELECT secret FROM api_keys") {
+            guard let reference = row.string("secret") else { continue }
+            if reference.hasPrefix("env:") {
+                if let value = environment[String(reference.dropFirst(4))] { secrets.append(value) }
+            } else {
+                secrets.append(reference)
+            }
+        }
+        return SecretScrubber(secrets: secrets.filter { !$0.isEmpty })
     }
 
-    static func record(db: Database, attempt: Attempt, now: Double, secrets: [String]) throws {
-        let scrubber = SecretScrubber(secrets: secrets + (try db.query("SELECT secret FROM api_keys WHERE secret NOT LIKE 'env:%'").compactMap { $0.string("secret") }))
+    /// Logs the attempt and applies it to counters, key and breaker; returns the logged error text.
+    static func record(db: Database, attempt: Attempt, now: Double, scrubber: SecretScrubber) throws -> String? {
+        // Counts a provider reports are hostile numbers: bounded so daily sums cannot overflow.
+        func tokens(_ count: Int?) -> Int? { count.map { min(max($0, 0), 1 << 40) } }
+        let tokensIn = tokens(attempt.tokensIn), tokensOut = tokens(attempt.tokensOut)
+        let cost = attempt.cost.flatMap { $0.isFinite ? min(max($0, 0), 1e9) : nil }
         var errorText: String?
         var retryAfter: Double?
         switch attempt.outcome {
         case .failure(let e):
-            errorText = scrubber.scrub(e.description)
-            retryAfter = e.retryAfter
+            errorText = String(scrubber.scrub(e.description).prefix(1000))
+            retryAfter = e.retryAfter.map { min($0, KeyStatePolicy.longestWait) }
         case .invalidOutput(let why):
-            errorText = scrubber.scrub(why)
+            errorText = String(scrubber.scrub(why).prefix(1000))
         default: break
         }
         try db.execute(
@@ -137,9 +158,9 @@ public final class StoreLedger: UsageLedger {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [attempt.jobID, attempt.number, attempt.provider.name, attempt.model, attempt.keyID, attempt.startedAt.iso8601,
-             attempt.durationMs, attempt.httpStatus, attempt.outcome.name, retryAfter, errorText.map { String($0.prefix(1000)) },
-             attempt.tokensIn, attempt.tokensOut, attempt.cost, attempt.providerRequestID])
-        if case .cacheHit = attempt.outcome { return }
+             attempt.durationMs, attempt.httpStatus, attempt.outcome.name, retryAfter, errorText,
+             tokensIn, tokensOut, cost, attempt.providerRequestID])
+        if case .cacheHit = attempt.outcome { return nil }
         if let keyID = attempt.keyID {
             let success = attempt.outcome == .success
             try db.execute(
@@ -147,12 +168,14 @@ public final class StoreLedger: UsageLedger {
                 UPDATE usage_daily SET successes = successes + ?, failures = failures + ?, tokens_in = tokens_in + ?,
                     tokens_out = tokens_out + ?, cost = cost + ? WHERE key_id = ? AND day = ?
                 """,
-                [success ? 1 : 0, success ? 0 : 1, attempt.tokensIn ?? 0, attempt.tokensOut ?? 0, attempt.cost ?? 0,
+                [success ? 1 : 0, success ? 0 : 1, tokensIn ?? 0, tokensOut ?? 0, cost ?? 0,
                  keyID, attempt.startedAt.utcDay])
             try updateKey(db: db, keyID: keyID, outcome: attempt.outcome, now: now, errorText: errorText)
         }
         var breaker = try BreakerRecord.load(db: db, providerID: attempt.provider.id)
-        guard let p = try db.queryOne("SELECT * FROM providers WHERE id = ?", [attempt.provider.id]).map(ProviderRecord.init(row:)) else { return }
+        guard let p = try db.queryOne("SELECT * FROM providers WHERE id = ?", [attempt.provider.id]).map(ProviderRecord.init(row:)) else {
+            return errorText
+        }
         switch attempt.outcome {
         case .success:
             breaker.recordSuccess(closeAfter: p.breakerSuccessThreshold)
@@ -162,6 +185,7 @@ public final class StoreLedger: UsageLedger {
             breaker.releaseProbe()
         }
         try breaker.save(db: db, now: now)
+        return errorText
     }
 
     static func updateKey(db: Database, keyID: Int, outcome: AttemptOutcome, now: Double, errorText: String?) throws {
@@ -186,7 +210,7 @@ public final class StoreLedger: UsageLedger {
                     "UPDATE api_keys SET state = 'cooling', state_until = ?, state_reason = ?, rate_limit_strikes = ? WHERE id = ?",
                     [until, reason, strikes, keyID])
             case .quotaExhausted:
-                let until = e.retryAfter.map { now + $0 } ?? now.nextUTCMidnight
+                let until = KeyStatePolicy.exhaustedUntil(retryAfter: e.retryAfter, now: now)
                 try db.execute(
                     "UPDATE api_keys SET state = 'exhausted', state_until = ?, state_reason = ? WHERE id = ?", [until, reason, keyID])
             case .auth:
@@ -211,13 +235,15 @@ public final class StoreLedger: UsageLedger {
 
     public func cachedCompletion(for hash: String) async throws -> Completion? {
         let now = clock.now()
-        return try await queue.write { db in
-            guard let text = try db.scalar(
-                "SELECT completion FROM response_cache WHERE request_hash = ? AND expires_at > ?", [hash, now])?.string
-            else { return nil }
-            try db.execute("UPDATE response_cache SET hits = hits + 1 WHERE request_hash = ?", [hash])
-            return CompletionCoding.decode(text)
+        // Most lookups miss: read without the write lock, and take it only to count a hit.
+        let found = try await queue.read { db in
+            try db.scalar("SELECT completion FROM response_cache WHERE request_hash = ? AND expires_at > ?", [hash, now])?.string
         }
+        guard let found, let completion = CompletionCoding.decode(found) else { return nil }
+        try await queue.write { db in
+            try db.execute("UPDATE response_cache SET hits = hits + 1 WHERE request_hash = ?", [hash])
+        }
+        return completion
     }
 
     public func storeCompletion(_ completion: Completion, for hash: String, provider: String, model: String) async throws {

@@ -6,11 +6,13 @@ public struct RouteError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// Calls were sent and every one failed with a network error: nobody is reachable.
         case offline
-        /// Nothing could be sent: every provider out of quota, cooling down or with its breaker open.
+        /// Nothing could be sent, or only rate limits came back: every provider out of quota,
+        /// cooling down, with its breaker open or without a usable key (none configured, all
+        /// deactivated). `retryAt` is when the first one frees up, when known.
         case unavailable(retryAt: Double?)
         /// Real failures (errors, invalid output): retry later, then fail the job.
         case failed(lastClass: String)
-        /// Every failure is one retrying will not fix (bad request everywhere, no keys at all).
+        /// Every failure is one retrying will not fix (a bad request everywhere).
         case permanent(lastClass: String)
     }
 
@@ -24,7 +26,7 @@ public struct RouteError: Error, Sendable, CustomStringConvertible {
         let head: String
         switch kind {
         case .offline: head = "no provider is reachable (network errors everywhere)"
-        case .unavailable(let at): head = "no provider can take a call now" + (at.map { " (first frees up at \($0.iso8601))" } ?? "")
+        case .unavailable(let at): head = "no provider can take a call now" + (at.map { " (first frees up at \($0.printableTime))" } ?? "")
         case .failed: head = "every provider failed"
         case .permanent: head = "every provider refused the request"
         }

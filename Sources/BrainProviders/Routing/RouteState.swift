@@ -5,16 +5,28 @@ struct RouteState {
     var callsSent = 0
     var history: [AttemptSummary] = []
     private var failureClasses: [String] = []
+    /// When each skipped provider, or each key that was told to wait, can take a call again.
     private var skipTimes: [Double?] = []
+    private var attemptsLogged = 0
+    /// A provider's wait hint beyond a week is garbage; cut so times stay printable.
+    static let longestWait: Double = 7 * 86_400
 
-    mutating func note(_ attempt: Attempt) {
+    /// The `calls.attempt` number of the next attempt (skips are not attempts).
+    var nextAttemptNumber: Int { attemptsLogged + 1 }
+
+    /// Notes an attempt the ledger logged; `detail` is its error text as stored (secrets scrubbed).
+    mutating func note(_ attempt: Attempt, detail stored: String?) {
+        attemptsLogged += 1
         var detail: String?
         switch attempt.outcome {
         case .failure(let e):
-            detail = e.description
+            detail = stored ?? e.description
             failureClasses.append(attempt.outcome.name)
+            if e.kind == .rateLimit || e.kind == .quotaExhausted, let wait = e.retryAfter, wait.isFinite, wait >= 0 {
+                skipTimes.append(attempt.startedAt + min(wait, Self.longestWait))
+            }
         case .invalidOutput(let why):
-            detail = why
+            detail = stored ?? why
             failureClasses.append("invalid_output")
         default: break
         }

@@ -7,9 +7,11 @@ import Foundation
 /// says so (disabled, breaker open, daily limit spent, no usable key). Within a provider: the
 /// next key after a rate limit, exhausted quota or auth failure; the next model after
 /// model-not-found; the next provider after 5xx, timeouts, network errors, bad requests and
-/// answers that fail the task's check even after one repair. Each provider-key-model
-/// combination is tried at most once and the total number of calls is capped, so a fallback
-/// never restarts a retry cycle. Every attempt is reported to the ledger.
+/// answers that fail the task's check even after one repair (the repair may reuse the key).
+/// Each provider-key pair is tried at most once per model (a keyless server once), each
+/// provider at most once, and the total number of calls is capped, so a fallback never
+/// restarts a retry cycle. Before anything is sent, the response cache is searched for every
+/// provider and model in order. Every attempt is reported to the ledger.
 public struct Router: Sendable {
     let client: HTTPClient
     let ledger: any UsageLedger
@@ -21,12 +23,17 @@ public struct Router: Sendable {
         self.clock = clock
     }
 
+    /// The first accepted answer for `request`; throws `RouteError` when none came, with every
+    /// attempt and skip in it, and `CancellationError` when the calling task is cancelled.
     public func route(_ request: RouteRequest) async throws -> RouteResult {
         var state = RouteState()
         var providers = try await ledger.routableProviders(preferred: request.preferredProviders)
         if !request.onlyProviders.isEmpty {
             providers = providers.filter { request.onlyProviders.contains($0.name) }
         }
+        var seen: Set<Int> = []
+        providers = providers.filter { seen.insert($0.id).inserted }
+        if request.useCache, let hit = try await cachedAnswer(providers, request, &state) { return hit }
         for provider in providers {
             if state.callsSent >= request.maxAttempts { break }
             if let result = try await tryProvider(provider, request, &state) { return result }
@@ -34,22 +41,45 @@ public struct Router: Sendable {
         throw RouteError(kind: state.verdict(), attempts: state.history)
     }
 
+    /// The models to ask a provider for, in order.
+    private func models(of provider: RoutableProvider, _ request: RouteRequest) -> [String] {
+        request.model.map { [$0] } ?? (provider.config.models.isEmpty ? ["default"] : provider.config.models)
+    }
+
+    /// The first cached answer the check accepts, looked up for every provider and model in
+    /// routing order before anything is sent, so a provider that failed before is not paid again
+    /// for an answer another one already gave.
+    private func cachedAnswer(_ providers: [RoutableProvider], _ request: RouteRequest, _ state: inout RouteState) async throws -> RouteResult? {
+        for provider in providers {
+            let messages = request.messages(provider.config)
+            for model in models(of: provider, request) {
+                let hash = RequestHash.of(provider: provider.name, request: request.completionRequest(messages: messages, model: model))
+                guard let cached = try await ledger.cachedCompletion(for: hash) else { continue }
+                guard (request.check?(cached, false) ?? .accept) == .accept else { continue }
+                try await report(provider, model, nil, request, &state, .cacheHit, started: clock.now(), ms: 0, completion: cached)
+                return state.result(cached, provider: provider.name, model: model, fromCache: true, repaired: false)
+            }
+        }
+        return nil
+    }
+
     /// Tries every usable key (and model) of one provider; nil means move on to the next provider.
     private func tryProvider(_ provider: RoutableProvider, _ request: RouteRequest, _ state: inout RouteState) async throws -> RouteResult? {
-        let models = request.model.map { [$0] } ?? (provider.config.models.isEmpty ? ["default"] : provider.config.models)
+        let models = models(of: provider, request)
         let messages = request.messages(provider.config)
+        let adapter = ProviderAdapters.make(for: provider.config, clock: clock)
         var triedKeys: Set<Int> = []
         var modelIndex = 0
         while modelIndex < models.count && state.callsSent < request.maxAttempts {
             let model = models[modelIndex]
             let completionRequest = request.completionRequest(messages: messages, model: model)
             let hash = RequestHash.of(provider: provider.name, request: completionRequest)
-            if request.useCache, let cached = try await ledger.cachedCompletion(for: hash) {
-                let verdict = request.check?(cached, false) ?? .accept
-                if verdict == .accept {
-                    try await report(provider, model, nil, request, &state, .cacheHit, started: clock.now(), ms: 0, completion: cached)
-                    return state.result(cached, provider: provider.name, model: model, fromCache: true, repaired: false)
-                }
+            // A request this dialect cannot express is refused before a call is reserved.
+            do {
+                _ = try adapter.makeRequest(completionRequest, apiKey: "")
+            } catch {
+                try await report(provider, model, nil, request, &state, .failure(error), started: clock.now(), ms: 0)
+                return nil
             }
             let grant: KeyGrant
             switch try await ledger.reserve(provider: provider, excluding: triedKeys) {
@@ -60,7 +90,6 @@ public struct Router: Sendable {
                 grant = g
             }
             if let id = grant.keyID { triedKeys.insert(id) }
-            let adapter = ProviderAdapters.make(for: provider.config, clock: clock)
             let outcome = try await send(adapter, completionRequest, grant, provider, request, &state, hash: hash)
             switch outcome {
             case .answered(let completion, let sent):
@@ -91,7 +120,9 @@ public struct Router: Sendable {
                 }
                 switch error.kind {
                 case .rateLimit, .quotaExhausted, .auth:
-                    continue  // next key of this provider
+                    // The next key of this provider; a keyless server has no other key to offer.
+                    if grant.keyID == nil { return nil }
+                    continue
                 default:
                     return nil
                 }
@@ -132,8 +163,14 @@ public struct Router: Sendable {
                 case .failure(let e): outcome = .failed(e)
                 }
             } catch {
-                if error == .cancelled { throw CancellationError() }
-                outcome = .failed(adapter.classify(transport: error, apiKey: grant.secret))
+                let failure = adapter.classify(transport: error, apiKey: grant.secret)
+                if error == .cancelled {
+                    // Logged so the call has its row and a half-open probe is released.
+                    let ms = Int((ContinuousClock.now - timer) / .milliseconds(1))
+                    try await report(provider, completionRequest.model, grant.keyID, request, &state, .failure(failure), started: started, ms: ms)
+                    throw CancellationError()
+                }
+                outcome = .failed(failure)
             }
         } catch let error as ProviderError {
             outcome = .failed(error)
@@ -193,10 +230,10 @@ public struct Router: Sendable {
     ) async throws {
         let attempt = Attempt(
             provider: provider, model: completion?.model ?? model, keyID: keyID, jobID: request.jobID,
-            number: state.history.count + 1, startedAt: started, durationMs: ms, httpStatus: status, outcome: outcome,
+            number: state.nextAttemptNumber, startedAt: started, durationMs: ms, httpStatus: status, outcome: outcome,
             tokensIn: completion?.usage.promptTokens, tokensOut: completion?.usage.completionTokens,
             cost: completion?.cost, providerRequestID: completion?.requestId)
-        try await ledger.record(attempt)
-        state.note(attempt)
+        let storedError = try await ledger.record(attempt)
+        state.note(attempt, detail: storedError)
     }
 }

@@ -40,10 +40,10 @@ public enum SkipReason: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .disabled: return "disabled"
-        case .breakerOpen(let until): return "circuit breaker open until \(until.iso8601)"
+        case .breakerOpen(let until): return "circuit breaker open until \(until.printableTime)"
         case .halfOpenProbeInFlight: return "circuit breaker half-open, probe in flight"
-        case .dailyLimitReached(let at): return "daily limit reached (resets \(at.iso8601))"
-        case .noUsableKey(let at): return "no usable key" + (at.map { " (next free at \($0.iso8601))" } ?? "")
+        case .dailyLimitReached(let at): return "daily limit reached (resets \(at.printableTime))"
+        case .noUsableKey(let at): return "no usable key" + (at.map { " (next free at \($0.printableTime))" } ?? "")
         }
     }
 
@@ -133,8 +133,10 @@ public protocol UsageLedger: Sendable {
     /// against the key's, the account's and the provider's limits for the current UTC day, after
     /// checking the provider's breaker.
     func reserve(provider: RoutableProvider, excluding: Set<Int>) async throws -> Reservation
-    /// Records an attempt: success and failure counters, key state, breaker, call log.
-    func record(_ attempt: Attempt) async throws
+    /// Records an attempt: success and failure counters, key state, breaker, call log. Returns
+    /// the attempt's error text as logged, scrubbed of every secret the ledger knows.
+    @discardableResult
+    func record(_ attempt: Attempt) async throws -> String?
     /// A cached completion for `hash`, if fresh.
     func cachedCompletion(for hash: String) async throws -> Completion?
     /// Stores a completion the moment it arrives.

@@ -1,6 +1,0 @@
-import Testing
-@testable import BrainEngine
-
-@Suite struct BrainEnginePlaceholder {
-    @Test func moduleLoads() {}
-}
