@@ -27,7 +27,8 @@ public final class ManualClock: WallClock, @unchecked Sendable {
 extension Double {
     /// The UTC day of this epoch time as `YYYY-MM-DD`: the key of daily counters.
     public var utcDay: String {
-        let days = Int((self / 86_400).rounded(.down))
+        let value = self.isFinite ? Swift.min(Swift.max(self, -62_135_596_800), 253_402_300_799) : 0
+        let days = Int((value / 86_400).rounded(.down))
         // Civil-from-days (Howard Hinnant's algorithm), avoiding Calendar on hot paths.
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -39,15 +40,18 @@ extension Double {
         let m = mp < 10 ? mp + 3 : mp - 9
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
         func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(y)-\(pad(m))-\(pad(d))"
+        let year = String(y)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-\(pad(m))-\(pad(d))"
     }
 
     /// Epoch seconds of the next UTC midnight after this time.
-    public var nextUTCMidnight: Double { ((self / 86_400).rounded(.down) + 1) * 86_400 }
+    public var nextUTCMidnight: Double { self.isFinite ? ((self / 86_400).rounded(.down) + 1) * 86_400 : self }
 
     /// ISO 8601 UTC with milliseconds, e.g. `2026-01-01T00:00:00.000Z`.
     public var iso8601: String {
-        let ms = Int((self * 1000).rounded(.down))
+        // Years 0000-9999 only; anything else (NaN, absurd provider times) is clamped rather than trapping.
+        let clamped = self.isFinite ? Swift.min(Swift.max(self, -62_135_596_800), 253_402_300_799) : 0
+        let ms = Int((clamped * 1000).rounded(.down))
         let secs = Int((Double(ms) / 1000).rounded(.down))
         let dayPart = Double(secs).utcDay
         let sod = secs - Int((Double(secs) / 86_400).rounded(.down)) * 86_400

@@ -28,3 +28,18 @@ import Testing
         #expect(throws: JSONParseError.self) { try JSONValue.parse(deep) }
     }
 }
+
+@Suite struct ClockFormattingTests {
+    @Test func formatsUTCDaysAndTimes() {
+        #expect(1_767_225_600.0.utcDay == "2026-01-01")
+        #expect(1_767_225_599.999.iso8601 == "2025-12-31T23:59:59.999Z")
+        #expect(951_782_400.0.utcDay == "2000-02-29")
+        #expect(1_767_225_600.5.nextUTCMidnight == 1_767_312_000)
+    }
+
+    @Test func absurdTimesDoNotTrap() {
+        #expect(1e300.iso8601.hasPrefix("9999-12-31"))
+        #expect(Double.nan.utcDay == "1970-01-01")
+        #expect((-1e20).iso8601.hasPrefix("0001-01-01"))
+    }
+}
