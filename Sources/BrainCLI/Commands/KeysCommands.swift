@@ -42,6 +42,7 @@ struct KeysAddCommand: CLICommand {
             .value("priority", "N", "lower goes first (default 100)"),
             .value("daily-limit", "N", "calls per UTC day for this key"),
             .value("account", "A", "the provider account the key belongs to (limits bind all its keys)"),
+            .value("account-limit", "N", "calls per UTC day for the whole account (with --account)"),
             .json,
         ],
         positionals: 1...1,
@@ -54,6 +55,7 @@ struct KeysAddCommand: CLICommand {
     var priority: Int
     var dailyLimit: Int?
     var account: String?
+    var accountLimit: Int?
 
     init(_ a: ParsedArguments) throws(UsageError) {
         provider = a.positionals[0]
@@ -64,6 +66,8 @@ struct KeysAddCommand: CLICommand {
         priority = try a.int("priority", range: 0...1_000_000) ?? 100
         dailyLimit = try a.int("daily-limit", range: 0...Int.max)
         account = a.value("account")
+        accountLimit = try a.int("account-limit", range: 0...Int.max)
+        if accountLimit != nil && account == nil { throw UsageError("--account-limit needs --account") }
     }
 
     func run(_ context: CommandContext) async throws -> ExitCode {
@@ -78,9 +82,13 @@ struct KeysAddCommand: CLICommand {
             }
         }
         let db = try context.openDatabase()
-        let key = try KeyRepository(db: db, clock: context.clock).add(
+        let keys = KeyRepository(db: db, clock: context.clock)
+        let key = try keys.add(
             provider: provider,
             .init(reference: reference, label: label, priority: priority, dailyLimit: dailyLimit, account: account))
+        if let account, let accountLimit {
+            try keys.setAccountLimit(provider: provider, account: account, dailyLimit: accountLimit)
+        }
         if context.json {
             context.outJSON(key.json(environment: context.environment, now: context.clock.now()))
         } else {
