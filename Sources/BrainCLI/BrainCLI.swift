@@ -14,6 +14,11 @@ public enum BrainCLI {
         KeysDisableCommand.self,
         ExtractCommand.self, ExtractDirCommand.self,
         SQLCommand.self, ConfigReloadCommand.self,
+        // clitools
+        TemplatesListCommand.self, TemplatesShowCommand.self, TemplatesRenderCommand.self,
+        ImportCommand.self, ProvidersTestCommand.self, FakeProviderCommand.self,
+        BenchHTTPCommand.self, BenchExtractCommand.self,
+        // end clitools
         ]
     }
 
@@ -21,6 +26,10 @@ public enum BrainCLI {
         CommandGroup(name: "providers", summary: "manage LLM providers"),
         CommandGroup(name: "keys", summary: "manage API keys (shown by fingerprint only)"),
         CommandGroup(name: "config", summary: "re-read templates and environment keys"),
+        // clitools
+        CommandGroup(name: "templates", summary: "list, show and render prompt templates"),
+        CommandGroup(name: "bench", summary: "benchmarks that print figures"),
+        // end clitools
     ]
 
     static let version = "0.1.0"
