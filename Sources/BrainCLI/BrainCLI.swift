@@ -12,13 +12,13 @@ public enum BrainCLI {
         ProvidersEnableCommand.self, ProvidersDisableCommand.self, ProvidersRemoveCommand.self,
         KeysListCommand.self, KeysAddCommand.self, KeysRemoveCommand.self, KeysEnableCommand.self,
         KeysDisableCommand.self,
-        ExtractCommand.self, ExtractDirCommand.self,
-        SQLCommand.self, ConfigReloadCommand.self,
         // clitools
         TemplatesListCommand.self, TemplatesShowCommand.self, TemplatesRenderCommand.self,
         ImportCommand.self, ProvidersTestCommand.self, FakeProviderCommand.self,
         BenchHTTPCommand.self, BenchExtractCommand.self,
         // end clitools
+        ExtractCommand.self, ExtractDirCommand.self,
+        SQLCommand.self, ConfigReloadCommand.self,
         ]
     }
 

@@ -11,8 +11,9 @@ struct BenchExtractCommand: CLICommand {
         positionals: 1...1,
         discussion: """
             Every file of DIR that is a PDF by content is read into memory, then extracted in this process
-            N times. When pdftotext is on PATH, each run also times one `pdftotext FILE -` process per file.
-            Pages per second use the page counts brain found, for both columns.
+            N times. When pdftotext is on PATH, each run also times one `pdftotext FILE -` process per file
+            (its output read through a pipe). Pages are those each extractor returned text for; files
+            per second count every file, failed ones included.
             """)
 
     var directory: String
@@ -31,6 +32,7 @@ struct BenchExtractCommand: CLICommand {
         var toolSeconds: [Double] = []
         var pages = 0
         var failures = 0
+        var toolPages = 0
         var toolFailures = 0
         for run in 1...runs {
             let clock = ContinuousClock()
@@ -44,13 +46,15 @@ struct BenchExtractCommand: CLICommand {
             (pages, failures) = (runPages, runFailures)
             if let pdftotext {
                 let toolStart = clock.now
-                toolFailures = files.reduce(0) { $0 + (Self.runTool(pdftotext, file: $1.url) ? 0 : 1) }
+                let counts = files.map { Self.runTool(pdftotext, file: $0.url) }
+                toolPages = counts.reduce(0) { $0 + ($1 ?? 0) }
+                toolFailures = counts.filter { $0 == nil }.count
                 toolSeconds.append(Self.seconds(clock.now - toolStart))
             }
             if !context.json { context.err("run \(run)/\(runs) done") }
         }
         let brain = Figures(seconds: Self.median(brainSeconds), files: files.count, pages: pages, failures: failures)
-        let tool = pdftotext.map { _ in Figures(seconds: Self.median(toolSeconds), files: files.count, pages: pages, failures: toolFailures) }
+        let tool = pdftotext.map { _ in Figures(seconds: Self.median(toolSeconds), files: files.count, pages: toolPages, failures: toolFailures) }
         if context.json {
             context.outJSON([
                 "directory": .string(directory), "runs": .int(runs), "files": .int(files.count), "pages": .int(pages),
@@ -83,7 +87,7 @@ struct BenchExtractCommand: CLICommand {
 
         func json(runs: [Double]) -> JSONValue {
             [
-                "median_seconds": .number(seconds), "pages_per_second": .number(pagesPerSecond),
+                "median_seconds": .number(seconds), "pages": .int(pages), "pages_per_second": .number(pagesPerSecond),
                 "files_per_second": .number(filesPerSecond), "failures": .int(failures),
                 "run_seconds": .array(runs.map { .number($0) }),
             ]
@@ -111,16 +115,20 @@ struct BenchExtractCommand: CLICommand {
         return nil
     }
 
-    /// Runs `tool FILE -` with its output discarded; true when it exits 0.
-    static func runTool(_ tool: URL, file: URL) -> Bool {
+    /// Runs `tool FILE -` and returns the pages it printed (it ends each page with a form feed),
+    /// or nil when it failed.
+    static func runTool(_ tool: URL, file: URL) -> Int? {
         let process = Process()
+        let output = Pipe()
         process.executableURL = tool
         process.arguments = [file.path, "-"]
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return false }
+        do { try process.run() } catch { return nil }
+        let text = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return process.terminationReason == .exit && process.terminationStatus == 0
+        guard process.terminationReason == .exit && process.terminationStatus == 0 else { return nil }
+        return text.reduce(0) { $1 == 0x0C ? $0 + 1 : $0 }
     }
 
     static func median(_ values: [Double]) -> Double {
