@@ -24,12 +24,12 @@ public enum BrainCLI {
 
     static let groups: [CommandGroup] = [
         CommandGroup(name: "providers", summary: "manage LLM providers"),
-        CommandGroup(name: "keys", summary: "manage API keys (shown by fingerprint only)"),
-        CommandGroup(name: "config", summary: "re-read templates and environment keys"),
         // clitools
         CommandGroup(name: "templates", summary: "list, show and render prompt templates"),
         CommandGroup(name: "bench", summary: "benchmarks that print figures"),
         // end clitools
+        CommandGroup(name: "keys", summary: "manage API keys (shown by fingerprint only)"),
+        CommandGroup(name: "config", summary: "re-read templates and environment keys"),
     ]
 
     static let version = "0.1.0"
