@@ -47,6 +47,9 @@ struct ImportCommand: CLICommand {
         }
         let report = try OriginalImport(db: db, clock: context.clock)
             .run(yaml: yaml, writeTemplates: writeTemplates.map { URL(fileURLWithPath: $0) })
+        if report.kind == "providers" && writeTemplates != nil {
+            context.err("warning: --write-templates ignored: \(path) holds providers, not templates")
+        }
         if context.json {
             var json = report.json.objectValue ?? [:]
             json["file"] = .string(path)
