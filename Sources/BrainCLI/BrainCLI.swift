@@ -12,6 +12,11 @@ public enum BrainCLI {
         ProvidersEnableCommand.self, ProvidersDisableCommand.self, ProvidersRemoveCommand.self,
         KeysListCommand.self, KeysAddCommand.self, KeysRemoveCommand.self, KeysEnableCommand.self,
         KeysDisableCommand.self,
+        // clitools
+        TemplatesListCommand.self, TemplatesShowCommand.self, TemplatesRenderCommand.self,
+        ImportCommand.self, ProvidersTestCommand.self, FakeProviderCommand.self,
+        BenchHTTPCommand.self, BenchExtractCommand.self,
+        // end clitools
         ExtractCommand.self, ExtractDirCommand.self,
         SQLCommand.self, ConfigReloadCommand.self, ProcessCommand.self, IngestCommand.self, RunCommand.self,
         SyncCommand.self,
@@ -24,6 +29,10 @@ public enum BrainCLI {
 
     static let groups: [CommandGroup] = [
         CommandGroup(name: "providers", summary: "manage LLM providers"),
+        // clitools
+        CommandGroup(name: "templates", summary: "list, show and render prompt templates"),
+        CommandGroup(name: "bench", summary: "benchmarks that print figures"),
+        // end clitools
         CommandGroup(name: "keys", summary: "manage API keys (shown by fingerprint only)"),
         CommandGroup(name: "config", summary: "re-read templates and environment keys"),
         // clidata
