@@ -1,6 +1,7 @@
 import BrainCore
 import BrainEngine
 import BrainFake
+import BrainResources
 import BrainStore
 import Foundation
 
@@ -71,9 +72,9 @@ struct DemoCommand: CLICommand {
             narrate("  \(padded)  priority \(p.priority)  \(p.baseURL)  \(o.latencyMs)ms, \(behaviour)")
         }
 
+        try createDatabase(workspace, providers: providers, clock: context.clock)
         let engine = try Engine(path: workspace.databasePath, environment: environment, clock: context.clock)
         defer { engine.shutdown() }
-        try await configure(engine, providers: providers, clock: context.clock)
 
         var ingested: [(TaskType, IngestSummary)] = []
         let ingestor = Ingestor(queue: engine.queue, clock: context.clock)
@@ -112,19 +113,27 @@ struct DemoCommand: CLICommand {
         return summary.failed > 0 ? .someFailed : .failure
     }
 
-    /// Replaces the default providers with the demo's fakes, each with an `env:` key.
-    private func configure(_ engine: Engine, providers: [DemoProvider], clock: any WallClock) async throws {
-        try await engine.queue.write { db in
-            try db.transaction {
-                let repository = ProviderRepository(db: db, clock: clock)
-                for existing in try repository.all() { try repository.remove(existing.name) }
-                let keys = KeyRepository(db: db, clock: clock)
-                for p in providers {
-                    try repository.add(ProviderRecord(
-                        name: p.name, kind: "openai", baseURL: p.baseURL, priority: p.priority, models: [p.options.defaultModel],
-                        dailyLimit: nil, timeoutMilliseconds: 5000, breakerRecoverySeconds: 5))
-                    try keys.add(provider: p.name, .init(reference: "env:\(p.keyVariable)"))
-                }
+    /// Creates the demo's database before the engine opens it: the built-in templates (a
+    /// `./templates` folder where the demo was started is not used) and only the fake
+    /// providers, each with an `env:` key, so no default provider ever appears in it.
+    private func createDatabase(_ workspace: DemoWorkspace, providers: [DemoProvider], clock: any WallClock) throws {
+        let templates = workspace.folder.appendingPathComponent("templates")
+        for (path, text) in BrainResources.textFiles(under: "templates") {
+            let file = templates.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file)
+        }
+        let db = try Database(path: workspace.databasePath)
+        try db.transaction {
+            var report = SetupReport()
+            try TemplateSetup.load(directory: templates.path, db: db, clock: clock, into: &report)
+            let repository = ProviderRepository(db: db, clock: clock)
+            let keys = KeyRepository(db: db, clock: clock)
+            for p in providers {
+                try repository.add(ProviderRecord(
+                    name: p.name, kind: "openai", baseURL: p.baseURL, priority: p.priority, models: [p.options.defaultModel],
+                    dailyLimit: nil, timeoutMilliseconds: 5000, breakerRecoverySeconds: 5))
+                try keys.add(provider: p.name, .init(reference: "env:\(p.keyVariable)"))
             }
         }
     }
