@@ -23,6 +23,7 @@ public enum BrainCLI {
         // clidata
         JobsListCommand.self, RetryCommand.self, ResultsListCommand.self, ResultsShowCommand.self,
         ResultsExportCommand.self, LogsCommand.self,
+        DemoCommand.self,  // demo
         // end clidata
         ]
     }
