@@ -27,8 +27,8 @@ public struct ImportedTemplate: Sendable, Equatable {
         if let description { metadata += "description: \(Self.yamlQuoted(description))\n" }
         var files = [name + "/template.yaml": metadata]
         for (part, text) in parts {
-            // Jinja drops one trailing newline; adding one keeps the rendered text identical.
-            files[name + "/" + part.fileName] = text + "\n"
+            // Written as is: the text the original system gave to Jinja, so it renders the same.
+            files[name + "/" + part.fileName] = text
         }
         return files
     }
