@@ -189,7 +189,7 @@ providers:
             try OriginalFormatImporter.providers(fromYAML: badModels)
         }
         let anchor = "templates:\n  base: &b\n    system: hi\n"
-        #expect(throws: ImportError.yaml(YAMLError(line: 2, message: "anchors ('&') are not supported"))) {
+        #expect(throws: ImportError.yaml(.unsupported(line: 2, message: "anchors ('&') are not supported"))) {
             try OriginalFormatImporter.templates(fromYAML: anchor)
         }
         #expect(throws: ImportError.invalid(path: "(top level)", message: "missing 'templates:'")) {

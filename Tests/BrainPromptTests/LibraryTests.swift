@@ -133,7 +133,7 @@ import Testing
             _ = try TemplateLibrary.load(files: ["a/template.yaml": "base: x\nbase: y\n"])
             Issue.record("expected a yaml error")
         } catch {
-            #expect(error == .yaml(file: "a/template.yaml", YAMLError(line: 2, message: "duplicate key 'base'")))
+            #expect(error == .yaml(file: "a/template.yaml", .malformed(line: 2, message: "duplicate key 'base'")))
         }
     }
 

@@ -31,7 +31,7 @@ struct TemplateErrorCase: Sendable, CustomTestStringConvertible {
         TemplateErrorCase("{{ nope.x is defined }}", .undefined, line: 1, column: 4, "'nope' is undefined"),
         TemplateErrorCase("x\n\n{% if nope %}y{% endif %}", .undefined, line: 3, column: 7, "'nope' is undefined"),
         TemplateErrorCase("{% for a in nope %}{% endfor %}", .undefined, line: 1, column: 13, "'nope' is undefined"),
-        TemplateErrorCase("{{ [] | first }}", .undefined, line: 1, column: 7, "No first item, sequence was empty."),
+        TemplateErrorCase("{{ [] | first }}", .undefined, line: 1, column: 7, "no first item, sequence was empty"),
         TemplateErrorCase("{% if n %}\nopen", .syntax, line: 1, column: 4, "missing 'endif'"),
         TemplateErrorCase("{% for x in xs %}{% endif %}", .syntax, line: 1, column: 21, "unexpected 'endif'"),
         TemplateErrorCase("{% endfor %}", .syntax, line: 1, column: 4, "unexpected 'endfor'"),

@@ -90,7 +90,7 @@ extension TemplateRenderer {
         case "first", "last":
             let items = try iterate(input, at: inputPosition)
             guard let item = name == "first" ? items.first : items.last else {
-                return .undefined("No \(name) item, sequence was empty.")
+                return .undefined("no \(name) item, sequence was empty")
             }
             return item
         case "list":

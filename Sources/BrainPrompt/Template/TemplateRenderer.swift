@@ -55,8 +55,8 @@ struct TemplateRenderer {
     mutating func render(_ nodes: [TemplateNode]) throws(TemplateError) {
         for node in nodes {
             switch node {
-            case .text(let text):
-                try write(text, at: SourcePosition(line: 1, column: 1))
+            case .text(let text, let position):
+                try write(text, at: position)
             case .output(let expression):
                 let value = try require(try evaluate(expression), at: expression.position)
                 try write(PythonText.str(value), at: expression.position)
