@@ -57,6 +57,17 @@ public struct TemplateLibrary: Sendable {
         return TemplateLibrary(templates: resolved)
     }
 
+    /// The templates shipped in the binary (a copy of the repository's `templates/` folder).
+    public static func defaults(limits: TemplateLimits = .standard) throws(TemplateLibraryError) -> TemplateLibrary {
+        try load(files: defaultFiles, limits: limits)
+    }
+
+    /// The exact messages template `name` produces for `input` (what `brain templates render`
+    /// prints); same as `PromptAssembler(library:).assemble(template:input:settings:)`.
+    public func render(template name: String, input: String, settings: PromptAssemblyOptions = PromptAssemblyOptions()) throws(TemplateLibraryError) -> AssembledPrompt {
+        try PromptAssembler(library: self).assemble(template: name, input: input, settings: settings)
+    }
+
     /// Reads every file under `directory` (two levels: template folders and their files) and
     /// calls `load(files:)`.
     public static func load(directory: URL, limits: TemplateLimits = .standard) throws(TemplateLibraryError) -> TemplateLibrary {
