@@ -81,6 +81,7 @@ public enum OriginalFormatImporter {
     /// The kind of an original-format file, from its top-level key.
     public enum FileKind: String, Sendable, Equatable { case templates, providers }
 
+    /// Which kind of file this is, from its top-level key (`templates:` or `providers:`).
     public static func kind(ofYAML text: String) throws(ImportError) -> FileKind {
         let document = try parse(text)
         if document["templates"] != nil { return .templates }

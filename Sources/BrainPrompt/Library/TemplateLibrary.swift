@@ -19,6 +19,7 @@ public struct TemplateLibrary: Sendable {
 
     public subscript(name: String) -> ResolvedTemplate? { templates[name] }
 
+    /// The resolved template, or `unknownTemplate`.
     public func template(named name: String) throws(TemplateLibraryError) -> ResolvedTemplate {
         guard let template = templates[name] else { throw .unknownTemplate(name) }
         return template
