@@ -45,7 +45,18 @@ extension TemplateRenderer {
             if rawInput.isUndefined || (useBoolean && !rawInput.isTruthy) { return a[0] ?? .string("") }
             return rawInput
         }
-        let input = try require(rawInput, at: inputPosition)
+        var input = rawInput
+        if rawInput.isUndefined && isLenient {
+            // Jinja's lenient Undefined reads as "" for string filters and as empty for the others.
+            switch name {
+            case "upper", "lower", "title", "capitalize", "trim", "string", "replace", "safe": input = .string("")
+            case "length", "count": return .int(0)
+            case "first", "last", "list", "join": input = .list([])
+            case "truncate": return rawInput
+            default: break
+            }
+        }
+        input = try require(input, at: inputPosition)
         switch name {
         case "upper", "lower", "title", "capitalize", "string", "safe", "length", "count", "first", "last", "list":
             _ = try bind(arguments, to: [], for: name, at: position)
@@ -79,6 +90,7 @@ extension TemplateRenderer {
             let limit = a[2] == nil ? -1 : try integer(a[2], default: -1, name: name, at: position)
             return .string(TextFilters.replace(text, PythonText.str(old), PythonText.str(new), count: limit))
         case "truncate":
+            guard case .string = input else { throw error(.type, "object of type '\(input.pythonTypeName)' has no len()", at: position) }
             let a = try bind(arguments, to: ["length", "killwords", "end", "leeway"], for: name, at: position)
             let length = try integer(a[0], default: 255, name: name, at: position)
             let end = a[2].map(PythonText.str) ?? "..."
@@ -100,6 +112,9 @@ extension TemplateRenderer {
             let indent = a[0] == nil || a[0] == TemplateValue.none ? nil : try integer(a[0], default: 0, name: name, at: position)
             return .string(PythonText.json(input.json, indent: indent.map { min(max($0, 0), 64) }))
         case "indent":
+            guard case .string = input else {
+                throw error(.type, "unsupported operand type(s) for +=: '\(input.pythonTypeName)' and 'str'", at: position)
+            }
             let a = try bind(arguments, to: ["width", "first", "blank"], for: name, at: position)
             let indentation: String
             if case .string(let s)? = a[0] { indentation = s } else {
@@ -125,6 +140,9 @@ extension TemplateRenderer {
         case "defined": return !value.isUndefined
         case "undefined": return value.isUndefined
         case "none": return value == .none
+        case "string", "number", "integer", "float", "boolean", "mapping", "true", "false":
+            // Type checks, as in Jinja, are false for an undefined value rather than an error.
+            if value.isUndefined { return false }
         default: break
         }
         let v = try require(value, at: inputPosition)

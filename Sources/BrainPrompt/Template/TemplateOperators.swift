@@ -15,8 +15,9 @@ extension TemplateRenderer {
         }
     }
 
-    /// Python `==`.
+    /// Python `==` (an undefined value equals only another undefined value).
     func equals(_ a: TemplateValue, _ b: TemplateValue) -> Bool {
+        if a.isUndefined || b.isUndefined { return a.isUndefined && b.isUndefined }
         if let x = number(a), let y = number(b) {
             if case .int(let i) = x, case .int(let j) = y { return i == j }
             return x.double == y.double
@@ -71,6 +72,7 @@ extension TemplateRenderer {
     /// Python `needle in container`.
     func contains(_ container: TemplateValue, _ needle: TemplateValue, at position: SourcePosition) throws(TemplateError) -> Bool {
         switch container {
+        case .undefined: return false
         case .string(let haystack):
             guard case .string(let s) = needle else {
                 throw error(.type, "'in <string>' requires string as left operand, not \(needle.pythonTypeName)", at: position)
