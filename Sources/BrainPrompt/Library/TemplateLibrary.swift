@@ -89,9 +89,10 @@ public struct TemplateLibrary: Sendable {
                 guard let data = manager.contents(atPath: fileURL.path) else {
                     throw .unreadable(path: fileURL.path, message: "cannot read the file")
                 }
-                guard let text = String(data: data, encoding: .utf8) else {
+                guard var text = String(data: data, encoding: .utf8) else {
                     throw .unreadable(path: fileURL.path, message: "not UTF-8 text")
                 }
+                if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
                 files[folder + "/" + entry] = text
             }
         }
