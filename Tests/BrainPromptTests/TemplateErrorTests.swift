@@ -51,7 +51,7 @@ struct TemplateErrorCase: Sendable, CustomTestStringConvertible {
         TemplateErrorCase("{{ n // 0 }}", .type, line: 1, column: 6, "integer division or modulo by zero"),
         TemplateErrorCase("{{ n | length }}", .type, line: 1, column: 6, "object of type 'int' has no len()"),
         TemplateErrorCase("{{ 'abc' | truncate(1) }}", .type, line: 1, column: 10, "expects length >= 3"),
-        TemplateErrorCase("{{ n | truncate(1) }}", .type, line: 1, column: 6, "object of type 'int' has no len()"),
+        TemplateErrorCase("{{ n | truncate(5) }}", .type, line: 1, column: 6, "object of type 'int' has no len()"),
         TemplateErrorCase("{{ n | upper(1) }}", .type, line: 1, column: 6, "takes at most 0 argument(s)"),
         TemplateErrorCase("{{ 9223372036854775807 + 1 }}", .type, line: 1, column: 24, "integer overflow"),
         TemplateErrorCase("{% for a, b in xs %}{% endfor %}", .type, line: 1, column: 4, "'int' object is not iterable"),

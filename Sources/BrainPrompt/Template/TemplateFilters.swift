@@ -90,13 +90,19 @@ extension TemplateRenderer {
             let limit = a[2] == nil ? -1 : try integer(a[2], default: -1, name: name, at: position)
             return .string(TextFilters.replace(text, PythonText.str(old), PythonText.str(new), count: limit))
         case "truncate":
-            guard case .string = input else { throw error(.type, "object of type '\(input.pythonTypeName)' has no len()", at: position) }
             let a = try bind(arguments, to: ["length", "killwords", "end", "leeway"], for: name, at: position)
             let length = try integer(a[0], default: 255, name: name, at: position)
             let end = a[2].map(PythonText.str) ?? "..."
             let leeway = try integer(a[3], default: 5, name: name, at: position)
             guard length >= end.unicodeScalars.count, leeway >= 0 else {
                 throw error(.type, "'truncate' expects length >= \(end.unicodeScalars.count) and leeway >= 0", at: position)
+            }
+            switch input {
+            case .string: break
+            case .list(let items) where items.count <= length || items.count - length <= leeway: return input
+            case .dict(let d) where d.count <= length || d.count - length <= leeway: return input
+            case .list, .dict: throw error(.type, "'\(input.pythonTypeName)' object has no attribute 'rsplit'", at: position)
+            default: throw error(.type, "object of type '\(input.pythonTypeName)' has no len()", at: position)
             }
             return .string(TextFilters.truncate(text, length: length, killWords: a[1]?.isTruthy ?? false, end: end, leeway: leeway))
         case "first", "last":
