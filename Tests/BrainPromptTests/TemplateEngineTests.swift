@@ -120,6 +120,7 @@ enum TemplateCaseTable {
         TemplateCase("filter on literal list", "{{ ['b', 'a'] | first | upper }}{{ [3, 4] | last }}", "B4"),
         TemplateCase("loop length in nested", "{% for a in xs %}{% for b in empty %}{% else %}{{ loop.length }}{% endfor %}{% endfor %}", "333"),
         TemplateCase("empty template", "", ""),
+        TemplateCase("items pairs are tuples", "{% for p in d.items() %}{{ p }}{{ p[0] }}{% endfor %} {{ d.items() | list | first | length }}", "('b', 1)b('a', \"x'y\")a 2"),
         TemplateCase("lone braces", "{ } }} %} #} {x}", "{ } }} %} #} {x}"),
     ]
 }

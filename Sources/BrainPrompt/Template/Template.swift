@@ -24,8 +24,7 @@ import BrainCore
 /// `upper() lower() strip() startswith() endswith() split()` on strings.
 ///
 /// Not supported (syntax errors): macros, `include`/`extends`/`block`, calling functions,
-/// slices, `**`, block `set`, loop filters (`for x in xs if c`). Known difference: pairs from
-/// `items()` print as `['k', 'v']` where Python prints the tuple `('k', 'v')`; `a.items`
+/// slices, `**`, block `set`, loop filters (`for x in xs if c`). Known difference: `a.items`
 /// without a call is the key `items`, not the method.
 public struct Template: Sendable {
     /// The name used in error messages.

@@ -76,7 +76,7 @@ extension TemplateRenderer {
         case "length", "count":
             switch input {
             case .string(let s): return .int(s.unicodeScalars.count)
-            case .list(let l): return .int(l.count)
+            case .list(let l), .tuple(let l): return .int(l.count)
             case .dict(let d): return .int(d.count)
             default: throw error(.type, "object of type '\(input.pythonTypeName)' has no len()", at: position)
             }
@@ -100,8 +100,9 @@ extension TemplateRenderer {
             switch input {
             case .string: break
             case .list(let items) where items.count <= length || items.count - length <= leeway: return input
+            case .tuple(let items) where items.count <= length || items.count - length <= leeway: return input
             case .dict(let d) where d.count <= length || d.count - length <= leeway: return input
-            case .list, .dict: throw error(.type, "'\(input.pythonTypeName)' object has no attribute 'rsplit'", at: position)
+            case .list, .tuple, .dict: throw error(.type, "'\(input.pythonTypeName)' object has no attribute 'rsplit'", at: position)
             default: throw error(.type, "object of type '\(input.pythonTypeName)' has no len()", at: position)
             }
             return .string(TextFilters.truncate(text, length: length, killWords: a[1]?.isTruthy ?? false, end: end, leeway: leeway))
@@ -161,7 +162,7 @@ extension TemplateRenderer {
         case "true": return v == .bool(true)
         case "false": return v == .bool(false)
         case "mapping": if case .dict = v { return true } else { return false }
-        case "sequence": switch v { case .list, .dict, .string: return true; default: return false }
+        case "sequence": switch v { case .list, .tuple, .dict, .string: return true; default: return false }
         case "eq", "equalto", "==", "ne", "!=":
             let a = try bind(arguments, to: ["other"], for: name, at: position)
             guard let other = a[0] else { throw error(.type, "test '\(name)' needs a value to compare with", at: position) }
@@ -181,7 +182,7 @@ extension TemplateRenderer {
         switch (receiver, name) {
         case (.dict(let d), "items"):
             _ = try bind(arguments, to: [], for: name, at: position)
-            return .list(d.entries.map { .list([.string($0.key), $0.value]) })
+            return .list(d.entries.map { .tuple([.string($0.key), $0.value]) })
         case (.dict(let d), "keys"):
             _ = try bind(arguments, to: [], for: name, at: position)
             return .list(d.entries.map { .string($0.key) })

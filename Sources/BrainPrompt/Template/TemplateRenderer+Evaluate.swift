@@ -100,9 +100,9 @@ extension TemplateRenderer {
             return d[k] ?? .undefined("'dict object' has no attribute '\(k)'")
         case (.dict, _):
             return .undefined("'dict object' has no element \(PythonText.repr(key))")
-        case (.list(let items), .int(let i)):
+        case (.list(let items), .int(let i)), (.tuple(let items), .int(let i)):
             let index = i < 0 ? items.count &+ i : i
-            return items.indices.contains(index) ? items[index] : .undefined("list object has no element \(i)")
+            return items.indices.contains(index) ? items[index] : .undefined("\(container.pythonTypeName) object has no element \(i)")
         case (.string(let s), .int(let i)):
             let scalars = Array(s.unicodeScalars)
             let index = i < 0 ? scalars.count &+ i : i

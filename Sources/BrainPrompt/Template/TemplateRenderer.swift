@@ -121,7 +121,7 @@ struct TemplateRenderer {
     func iterate(_ value: TemplateValue, at position: SourcePosition) throws(TemplateError) -> [TemplateValue] {
         if value.isUndefined && isLenient { return [] }
         switch try require(value, at: position) {
-        case .list(let items): return items
+        case .list(let items), .tuple(let items): return items
         case .dict(let d): return d.entries.map { .string($0.key) }
         case .string(let s): return s.unicodeScalars.map { .string(String($0)) }
         default: throw error(.type, "'\(value.pythonTypeName)' object is not iterable", at: position)
