@@ -104,6 +104,14 @@ import Testing
         #expect(leaf.version == SHA256.hex(Array(leaf.canonicalJSON.utf8)))
     }
 
+    @Test func keptFilesRebuildTheSameLibrary() throws {
+        let library = try TemplateLibrary.load(files: Self.baseFiles)
+        #expect(library.files["README.md"] == nil)
+        #expect(library.files.count == Self.baseFiles.count - 1)
+        let rebuilt = try TemplateLibrary.load(files: library.files)
+        #expect(rebuilt.templates.mapValues(\.version) == library.templates.mapValues(\.version))
+    }
+
     @Test func baseCycleIsAnError() {
         let files = ["a/template.yaml": "base: b\n", "b/template.yaml": "base: a\n", "a/system.jinja": "x"]
         #expect(throws: TemplateLibraryError.baseCycle(["a", "b", "a"])) { try TemplateLibrary.load(files: files) }

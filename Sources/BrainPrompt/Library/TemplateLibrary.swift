@@ -13,6 +13,9 @@ import Foundation
 public struct TemplateLibrary: Sendable {
     /// Resolved templates by name.
     public let templates: [String: ResolvedTemplate]
+    /// The template files this library was loaded from (relative path -> contents), so a
+    /// store can keep them and rebuild the same library with `load(files:)`.
+    public let files: [String: String]
 
     /// Template names, sorted.
     public var names: [String] { templates.keys.sorted() }
@@ -55,7 +58,9 @@ public struct TemplateLibrary: Sendable {
         for name in definitions.keys.sorted() {
             resolved[name] = try resolve(name, in: definitions)
         }
-        return TemplateLibrary(templates: resolved)
+        var kept: [String: String] = [:]
+        for (path, contents) in files where path.hasSuffix(".jinja") || path.hasSuffix("template.yaml") { kept[path] = contents }
+        return TemplateLibrary(templates: resolved, files: kept)
     }
 
     /// The templates shipped in the binary (a copy of the repository's `templates/` folder).
