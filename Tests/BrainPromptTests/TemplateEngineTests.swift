@@ -18,7 +18,7 @@ struct TemplateCase: Sendable, CustomTestStringConvertible {
 }
 
 enum TemplateCaseTable {
-    static let context: JSONValue = try! JSONValue.parse("{\"name\": \"ada lovelace\", \"xs\": [1, 2, 3], \"empty\": [], \"d\": {\"b\": 1, \"a\": \"x'y\"}, \"person\": {\"name\": \"Ada\", \"skills\": [\"swift\", \"sql\"], \"address\": {\"city\": \"London\"}}, \"text\": \"line one\\nline two\\n\\nline four\", \"long\": \"aaa bbb ccc ddd eee fff ggg\", \"n\": 7, \"f\": 2.5, \"flag\": true, \"nothing\": null, \"blank\": \"\", \"u\": \"é😀x\"}")
+    static let context: JSONValue = try! JSONValue.parse("{\"name\": \"ada lovelace\", \"xs\": [1, 2, 3], \"empty\": [], \"d\": {\"b\": 1, \"a\": \"x'y\"}, \"person\": {\"name\": \"Ada\", \"skills\": [\"swift\", \"sql\"], \"address\": {\"city\": \"London\"}}, \"text\": \"line one\\nline two\\n\\nline four\", \"long\": \"aaa bbb ccc ddd eee fff ggg\", \"n\": 7, \"f\": 2.5, \"flag\": true, \"nothing\": null, \"blank\": \"\", \"u\": \"é😀x\", \"jobs\": [{\"title\": \"Engineer\", \"company\": \"Acme\", \"years\": 3}, {\"title\": \"Intern\"}], \"ratio\": 0.25, \"big\": 12345678901}")
     static let cases: [TemplateCase] = [
         TemplateCase("plain text", "hello", "hello"),
         TemplateCase("trailing newline dropped", "hello\n", "hello"),
@@ -90,6 +90,38 @@ enum TemplateCaseTable {
         TemplateCase("parenthesised", "{{ (1 + 2) * 3 }} {{ not (flag and nothing) }}", "9 True"),
         TemplateCase("loop filter chain", "{% for s in person.skills | list %}{{ s | upper }}{{ ', ' if not loop.last }}{% endfor %}", "SWIFT, SQL"),
         TemplateCase("dict literal", "{{ {'k': 1, 'j': [2]} | tojson }}", "{\"j\": [2], \"k\": 1}"),
+        TemplateCase("ws: strip inside loop lines", "Items:\n{% for x in xs -%}\n  - {{ x }}\n{% endfor -%}\nEnd", "Items:\n- 1\n- 2\n- 3\nEnd"),
+        TemplateCase("ws: strip before else", "{% for x in empty %}{{ x }}\n{%- else %}\n  none\n{%- endfor %}!", "\n  none!"),
+        TemplateCase("ws: if inline with newlines", "a\n  {% if flag %}yes{% endif %}  \nb", "a\n  yes  \nb"),
+        TemplateCase("ws: set line", "{% set v = 3 %}\nvalue={{ v }}\n{%- set w = 4 %}\n{{ w }}", "\nvalue=3\n4"),
+        TemplateCase("ws: comment lines", "one\n{# note #}\ntwo\n{#- note -#}\nthree", "one\n\ntwothree"),
+        TemplateCase("ws: variable strip multiline", "x\n\n   {{- name }}\n\n   {{ name -}}\n\n y", "xada lovelace\n\n   ada lovelacey"),
+        TemplateCase("ws: nested strip", "{%- for a in [1, 2] -%}\n  [{%- for b in xs -%} {{ a * b }} {%- endfor -%}]\n{%- endfor -%}", "[123][246]"),
+        TemplateCase("ws: tabs and spaces", "\t {{- name -}} \t\n", "ada lovelace"),
+        TemplateCase("ws: elif strip", "{% if n > 10 -%} big {%- elif n > 5 -%} mid {%- else -%} small {%- endif %}", "mid"),
+        TemplateCase("ws: only tags", "{% if true %}{% endif %}\n{% if false %}x{% endif %}\n", "\n"),
+        TemplateCase("ws: windows newlines in template", "a\r\n{%- if true %}\r\nb{% endif %}\r\n", "a\nb"),
+        TemplateCase("loop of dicts", "{% for j in jobs %}{{ loop.index }}. {{ j.title }} at {{ j.company | default('unknown') }}{% if j.years is defined %} ({{ j.years }}y){% endif %}\n{% endfor %}", "1. Engineer at Acme (3y)\n2. Intern at unknown\n"),
+        TemplateCase("loop revindex0 and length in else", "{% for x in xs %}{{ loop.revindex0 }}{% endfor %}", "210"),
+        TemplateCase("title apostrophe and unicode", "{{ \"o'neil mcdonald-smith\" | title }} {{ 'élan ÉCOLE' | title }} {{ 'straße' | upper }}", "O'neil Mcdonald-Smith Élan École STRASSE"),
+        TemplateCase("truncate unicode", "{{ 'ééééé ééééé ééééé ééééé' | truncate(10) }}|{{ 'abcdefghijklmnop' | truncate(8, true, '~') }}", "ééééé...|abcdefg~"),
+        TemplateCase("indent crlf and width string", "{{ 'a\r\nb\rc' | indent('--') }}", "a\n--b\n--c"),
+        TemplateCase("join mixed", "{{ [1, 'a', none, true, 2.5] | join('|') }}", "1|a|None|True|2.5"),
+        TemplateCase("default boolean mode", "{{ false | default('f') }}|{{ false | default('f', true) }}|{{ 0 | default('z', true) }}|{{ [] | default('e', boolean=true) }}", "False|f|z|e"),
+        TemplateCase("first on string and last on dict", "{{ 'xyz' | first }}{{ d | last }}", "xa"),
+        TemplateCase("replace count zero", "{{ 'aaa' | replace('a', 'b', 0) }}|{{ 'aaa' | replace('a', 'bb', 2) }}", "aaa|bbbba"),
+        TemplateCase("string ordering", "{{ 'B' < 'a' }} {{ 'é' > 'z' }} {{ [1, 2] < [1, 3] }}", "True True True"),
+        TemplateCase("number json floats", "{{ ratio }} {{ big }} {{ ratio * 2 }} {{ big + 1 }}", "0.25 12345678901 0.5 12345678902"),
+        TemplateCase("nested attribute in condition", "{% if person.address and person.address.city == 'London' %}uk{% endif %}", "uk"),
+        TemplateCase("loop over nested list unpack", "{% for a, b in [[1, 'x'], [2, 'y']] %}{{ a }}{{ b }}{% endfor %}", "1x2y"),
+        TemplateCase("not precedence", "{{ not flag or true }} {{ not (flag or true) }} {{ not 1 == 2 }}", "True False True"),
+        TemplateCase("is not defined with and", "{% if missing is not defined and name is defined %}ok{% endif %}", "ok"),
+        TemplateCase("concat precedence", "{{ 'n=' ~ (n + 1) }} {{ 1 ~ 2 + 3 ~ 4 }}", "n=8 1234"),
+        TemplateCase("filter on literal list", "{{ ['b', 'a'] | first | upper }}{{ [3, 4] | last }}", "B4"),
+        TemplateCase("loop length in nested", "{% for a in xs %}{% for b in empty %}{% else %}{{ loop.length }}{% endfor %}{% endfor %}", "333"),
+        TemplateCase("empty template", "", ""),
+        TemplateCase("items pairs are tuples", "{% for p in d.items() %}{{ p }}{{ p[0] }}{% endfor %} {{ d.items() | list | first | length }}", "('b', 1)b('a', \"x'y\")a 2"),
+        TemplateCase("lone braces", "{ } }} %} #} {x}", "{ } }} %} #} {x}"),
     ]
 }
 

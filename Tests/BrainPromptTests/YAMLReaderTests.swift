@@ -106,6 +106,16 @@ struct YAMLErrorCase: Sendable, CustomTestStringConvertible {
         }
     }
 
+    @Test func outsideTheSubsetIsToldApartFromMalformed() {
+        #expect(throws: YAMLError.unsupported(line: 1, message: "aliases ('*') are not supported")) { try YAMLReader.parse("a: *x\n") }
+        #expect(throws: YAMLError.malformed(line: 2, message: "duplicate key 'a'")) { try YAMLReader.parse("a: 1\na: 2\n") }
+        #expect(YAMLError.malformed(line: 4, message: "m").description == "yaml error at line 4: m")
+    }
+
+    @Test func tabAfterColonSeparatesKeyAndValue() throws {
+        #expect(try YAMLReader.parse("a:\tb\n") == ["a": "b"])
+    }
+
     @Test func deepNestingIsBounded() {
         let deep = String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
         #expect(throws: YAMLError.self) { try YAMLReader.parse("a: " + deep) }

@@ -13,12 +13,16 @@ import Foundation
 public struct TemplateLibrary: Sendable {
     /// Resolved templates by name.
     public let templates: [String: ResolvedTemplate]
+    /// The template files this library was loaded from (relative path -> contents), so a
+    /// store can keep them and rebuild the same library with `load(files:)`.
+    public let files: [String: String]
 
     /// Template names, sorted.
     public var names: [String] { templates.keys.sorted() }
 
     public subscript(name: String) -> ResolvedTemplate? { templates[name] }
 
+    /// The resolved template, or `unknownTemplate`.
     public func template(named name: String) throws(TemplateLibraryError) -> ResolvedTemplate {
         guard let template = templates[name] else { throw .unknownTemplate(name) }
         return template
@@ -54,7 +58,20 @@ public struct TemplateLibrary: Sendable {
         for name in definitions.keys.sorted() {
             resolved[name] = try resolve(name, in: definitions)
         }
-        return TemplateLibrary(templates: resolved)
+        var kept: [String: String] = [:]
+        for (path, contents) in files where path.hasSuffix(".jinja") || path.hasSuffix("template.yaml") { kept[path] = contents }
+        return TemplateLibrary(templates: resolved, files: kept)
+    }
+
+    /// The templates shipped in the binary (a copy of the repository's `templates/` folder).
+    public static func defaults(limits: TemplateLimits = .standard) throws(TemplateLibraryError) -> TemplateLibrary {
+        try load(files: defaultFiles, limits: limits)
+    }
+
+    /// The exact messages template `name` produces for `input` (what `brain templates render`
+    /// prints); same as `PromptAssembler(library:).assemble(template:input:settings:)`.
+    public func render(template name: String, input: String, settings: PromptAssemblyOptions = PromptAssemblyOptions()) throws(TemplateLibraryError) -> AssembledPrompt {
+        try PromptAssembler(library: self).assemble(template: name, input: input, settings: settings)
     }
 
     /// Reads every file under `directory` (two levels: template folders and their files) and
@@ -77,9 +94,10 @@ public struct TemplateLibrary: Sendable {
                 guard let data = manager.contents(atPath: fileURL.path) else {
                     throw .unreadable(path: fileURL.path, message: "cannot read the file")
                 }
-                guard let text = String(data: data, encoding: .utf8) else {
+                guard var text = String(data: data, encoding: .utf8) else {
                     throw .unreadable(path: fileURL.path, message: "not UTF-8 text")
                 }
+                if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
                 files[folder + "/" + entry] = text
             }
         }

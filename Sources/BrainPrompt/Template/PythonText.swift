@@ -20,6 +20,7 @@ enum PythonText {
         case .double(let d): return float(d)
         case .string(let s): return reprString(s)
         case .list(let l): return "[" + l.map(repr).joined(separator: ", ") + "]"
+        case .tuple(let l): return "(" + l.map(repr).joined(separator: ", ") + (l.count == 1 ? ",)" : ")")
         case .dict(let d):
             return "{" + d.entries.map { reprString($0.key) + ": " + repr($0.value) }.joined(separator: ", ") + "}"
         }

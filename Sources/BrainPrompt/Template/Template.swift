@@ -11,6 +11,21 @@ import BrainCore
 /// let t = try Template(source: "Hello {{ name | title }}", name: "greeting")
 /// let text = try t.render(["name": "ada lovelace"])   // "Hello Ada Lovelace"
 /// ```
+///
+/// Supported: `{{ expr }}`, `{% if/elif/else/endif %}`, `{% for a[, b] in expr %}...{% else %}
+/// {% endfor %}` (loop.index, index0, revindex, revindex0, first, last, length, previtem,
+/// nextitem), `{% set a[, b] = expr %}`, `{% raw %}`, `{# #}`, `-`/`+` whitespace control.
+/// Expressions: literals (string, int, float, true/false/none, lists, dicts), `a.b`, `a['b']`,
+/// `a[0]`, `not and or`, `== != < <= > >=` (chained), `in`/`not in`, `+ - * / // % ~`,
+/// `x if c else y`, filters (default/d, upper, lower, title, capitalize, trim, length/count,
+/// join, replace, truncate, first, last, tojson, indent, string, int, list, safe), tests
+/// (defined, undefined, none, string, number, integer, float, boolean, true, false, mapping,
+/// sequence, eq, ne, in) and the methods `items() keys() values() get()` on dicts and
+/// `upper() lower() strip() startswith() endswith() split()` on strings.
+///
+/// Not supported (syntax errors): macros, `include`/`extends`/`block`, calling functions,
+/// slices, `**`, block `set`, loop filters (`for x in xs if c`). Known difference: `a.items`
+/// without a call is the key `items`, not the method.
 public struct Template: Sendable {
     /// The name used in error messages.
     public let name: String

@@ -45,7 +45,18 @@ extension TemplateRenderer {
             if rawInput.isUndefined || (useBoolean && !rawInput.isTruthy) { return a[0] ?? .string("") }
             return rawInput
         }
-        let input = try require(rawInput, at: inputPosition)
+        var input = rawInput
+        if rawInput.isUndefined && isLenient {
+            // Jinja's lenient Undefined reads as "" for string filters and as empty for the others.
+            switch name {
+            case "upper", "lower", "title", "capitalize", "trim", "string", "replace", "safe": input = .string("")
+            case "length", "count": return .int(0)
+            case "first", "last", "list", "join": input = .list([])
+            case "truncate": return rawInput
+            default: break
+            }
+        }
+        input = try require(input, at: inputPosition)
         switch name {
         case "upper", "lower", "title", "capitalize", "string", "safe", "length", "count", "first", "last", "list":
             _ = try bind(arguments, to: [], for: name, at: position)
@@ -65,7 +76,7 @@ extension TemplateRenderer {
         case "length", "count":
             switch input {
             case .string(let s): return .int(s.unicodeScalars.count)
-            case .list(let l): return .int(l.count)
+            case .list(let l), .tuple(let l): return .int(l.count)
             case .dict(let d): return .int(d.count)
             default: throw error(.type, "object of type '\(input.pythonTypeName)' has no len()", at: position)
             }
@@ -86,11 +97,19 @@ extension TemplateRenderer {
             guard length >= end.unicodeScalars.count, leeway >= 0 else {
                 throw error(.type, "'truncate' expects length >= \(end.unicodeScalars.count) and leeway >= 0", at: position)
             }
+            switch input {
+            case .string: break
+            case .list(let items) where items.count <= length || items.count - length <= leeway: return input
+            case .tuple(let items) where items.count <= length || items.count - length <= leeway: return input
+            case .dict(let d) where d.count <= length || d.count - length <= leeway: return input
+            case .list, .tuple, .dict: throw error(.type, "'\(input.pythonTypeName)' object has no attribute 'rsplit'", at: position)
+            default: throw error(.type, "object of type '\(input.pythonTypeName)' has no len()", at: position)
+            }
             return .string(TextFilters.truncate(text, length: length, killWords: a[1]?.isTruthy ?? false, end: end, leeway: leeway))
         case "first", "last":
             let items = try iterate(input, at: inputPosition)
             guard let item = name == "first" ? items.first : items.last else {
-                return .undefined("No \(name) item, sequence was empty.")
+                return .undefined("no \(name) item, sequence was empty")
             }
             return item
         case "list":
@@ -100,6 +119,9 @@ extension TemplateRenderer {
             let indent = a[0] == nil || a[0] == TemplateValue.none ? nil : try integer(a[0], default: 0, name: name, at: position)
             return .string(PythonText.json(input.json, indent: indent.map { min(max($0, 0), 64) }))
         case "indent":
+            guard case .string = input else {
+                throw error(.type, "unsupported operand type(s) for +=: '\(input.pythonTypeName)' and 'str'", at: position)
+            }
             let a = try bind(arguments, to: ["width", "first", "blank"], for: name, at: position)
             let indentation: String
             if case .string(let s)? = a[0] { indentation = s } else {
@@ -125,6 +147,9 @@ extension TemplateRenderer {
         case "defined": return !value.isUndefined
         case "undefined": return value.isUndefined
         case "none": return value == .none
+        case "string", "number", "integer", "float", "boolean", "mapping", "true", "false":
+            // Type checks, as in Jinja, are false for an undefined value rather than an error.
+            if value.isUndefined { return false }
         default: break
         }
         let v = try require(value, at: inputPosition)
@@ -137,7 +162,7 @@ extension TemplateRenderer {
         case "true": return v == .bool(true)
         case "false": return v == .bool(false)
         case "mapping": if case .dict = v { return true } else { return false }
-        case "sequence": switch v { case .list, .dict, .string: return true; default: return false }
+        case "sequence": switch v { case .list, .tuple, .dict, .string: return true; default: return false }
         case "eq", "equalto", "==", "ne", "!=":
             let a = try bind(arguments, to: ["other"], for: name, at: position)
             guard let other = a[0] else { throw error(.type, "test '\(name)' needs a value to compare with", at: position) }
@@ -157,7 +182,7 @@ extension TemplateRenderer {
         switch (receiver, name) {
         case (.dict(let d), "items"):
             _ = try bind(arguments, to: [], for: name, at: position)
-            return .list(d.entries.map { .list([.string($0.key), $0.value]) })
+            return .list(d.entries.map { .tuple([.string($0.key), $0.value]) })
         case (.dict(let d), "keys"):
             _ = try bind(arguments, to: [], for: name, at: position)
             return .list(d.entries.map { .string($0.key) })

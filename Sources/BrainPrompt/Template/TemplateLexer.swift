@@ -59,14 +59,10 @@ struct TemplateLexer {
     private mutating func run() throws(TemplateError) {
         var text = String.UnicodeScalarView()
         var textStart = position
-        var stripLeadingOfNextText = false
         func flushText(stripTrailing: Bool) {
-            var value = String(text)
-            if stripLeadingOfNextText { value = PythonText.strip(value, trailing: false) }
-            if stripTrailing { value = PythonText.strip(value, leading: false) }
+            let value = stripTrailing ? PythonText.strip(String(text), leading: false) : String(text)
             if !value.isEmpty { tokens.append(TemplateToken(kind: .data(value), position: textStart)) }
             text = String.UnicodeScalarView()
-            stripLeadingOfNextText = false
         }
         while index < scalars.count {
             guard scalars[index] == "{", let next = peek(1), next == "{" || next == "%" || next == "#" else {
@@ -74,28 +70,25 @@ struct TemplateLexer {
                 advance()
                 continue
             }
-            let stripBefore = peek(2) == "-"
-            flushText(stripTrailing: stripBefore)
+            flushText(stripTrailing: peek(2) == "-")
             let tagStart = position
-            let modifier = peek(2) == "-" || peek(2) == "+" ? 1 : 0
+            advance(peek(2) == "-" || peek(2) == "+" ? 3 : 2)
+            let stripAfter: Bool
             switch next {
             case "#":
-                advance(2 + modifier)
-                stripLeadingOfNextText = try skipComment(openedAt: tagStart)
+                stripAfter = try skipComment(openedAt: tagStart)
             case "%":
-                advance(2 + modifier)
                 if try lexRawBlock(openedAt: tagStart) {
-                    stripLeadingOfNextText = false
+                    stripAfter = false
                 } else {
                     tokens.append(TemplateToken(kind: .blockBegin, position: tagStart))
-                    stripLeadingOfNextText = try lexTag(closing: "%", openedAt: tagStart)
+                    stripAfter = try lexTag(closing: "%", openedAt: tagStart)
                 }
             default:
-                advance(2 + modifier)
                 tokens.append(TemplateToken(kind: .variableBegin, position: tagStart))
-                stripLeadingOfNextText = try lexTag(closing: "}", openedAt: tagStart)
+                stripAfter = try lexTag(closing: "}", openedAt: tagStart)
             }
-            if stripLeadingOfNextText { skipWhitespace(); stripLeadingOfNextText = false }
+            if stripAfter { skipWhitespace() }
             textStart = position
         }
         flushText(stripTrailing: false)

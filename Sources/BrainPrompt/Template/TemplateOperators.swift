@@ -15,8 +15,9 @@ extension TemplateRenderer {
         }
     }
 
-    /// Python `==`.
+    /// Python `==` (an undefined value equals only another undefined value).
     func equals(_ a: TemplateValue, _ b: TemplateValue) -> Bool {
+        if a.isUndefined || b.isUndefined { return a.isUndefined && b.isUndefined }
         if let x = number(a), let y = number(b) {
             if case .int(let i) = x, case .int(let j) = y { return i == j }
             return x.double == y.double
@@ -24,7 +25,8 @@ extension TemplateRenderer {
         switch (a, b) {
         case (.none, .none): return true
         case (.string(let x), .string(let y)): return x.unicodeScalars.elementsEqual(y.unicodeScalars)
-        case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { equals($0, $1) }
+        case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { equals($0, $1) }
         case (.dict(let x), .dict(let y)):
             return x.count == y.count && x.entries.allSatisfy { entry in y[entry.key].map { equals(entry.value, $0) } ?? false }
         default: return false
@@ -42,7 +44,7 @@ extension TemplateRenderer {
         case (.string(let x), .string(let y)):
             if x.unicodeScalars.elementsEqual(y.unicodeScalars) { return 0 }
             return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? -1 : 1
-        case (.list(let x), .list(let y)):
+        case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
             for (p, q) in zip(x, y) where !equals(p, q) { return order(p, q) }
             return x.count < y.count ? -1 : x.count == y.count ? 0 : 1
         default: return nil
@@ -71,12 +73,13 @@ extension TemplateRenderer {
     /// Python `needle in container`.
     func contains(_ container: TemplateValue, _ needle: TemplateValue, at position: SourcePosition) throws(TemplateError) -> Bool {
         switch container {
+        case .undefined: return false
         case .string(let haystack):
             guard case .string(let s) = needle else {
                 throw error(.type, "'in <string>' requires string as left operand, not \(needle.pythonTypeName)", at: position)
             }
             return s.isEmpty || haystack.contains(s)
-        case .list(let items): return items.contains { equals($0, needle) }
+        case .list(let items), .tuple(let items): return items.contains { equals($0, needle) }
         case .dict(let d):
             if case .string(let key) = needle { return d[key] != nil }
             return false
@@ -90,6 +93,7 @@ extension TemplateRenderer {
         switch (op, a, b) {
         case ("+", .string(let x), .string(let y)): return .string(x + y)
         case ("+", .list(let x), .list(let y)): return .list(x + y)
+        case ("+", .tuple(let x), .tuple(let y)): return .tuple(x + y)
         default: break
         }
         guard let x = number(a), let y = number(b) else {

@@ -76,7 +76,7 @@ struct TemplateParser {
             case .end:
                 return (nodes, nil)
             case .data(let text):
-                nodes.append(.text(text))
+                nodes.append(.text(text, token.position))
                 advance()
             case .variableBegin:
                 advance()

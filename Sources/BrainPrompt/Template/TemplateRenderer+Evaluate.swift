@@ -8,9 +8,9 @@ extension TemplateRenderer {
         case .name(let name):
             return lookup(name)
         case .attribute(let base, let name):
-            return try member(of: try requireStrictly(try evaluate(base), at: base.position), key: .string(name), at: position)
+            return try member(of: try require(try evaluate(base), at: base.position), key: .string(name), at: position)
         case .item(let base, let key):
-            let container = try requireStrictly(try evaluate(base), at: base.position)
+            let container = try require(try evaluate(base), at: base.position)
             return try member(of: container, key: try require(try evaluate(key), at: key.position), at: position)
         case .list(let elements):
             var values: [TemplateValue] = []
@@ -32,10 +32,10 @@ extension TemplateRenderer {
             let result = try applyTest(name, to: try evaluate(base), arguments: try evaluate(arguments), at: position, inputPosition: base.position)
             return .bool(result != negated)
         case .methodCall(let base, let name, let arguments):
-            let receiver = try requireStrictly(try evaluate(base), at: base.position)
+            let receiver = try require(try evaluate(base), at: base.position)
             return try callMethod(name, on: receiver, arguments: try evaluate(arguments), at: position)
         case .not(let operand):
-            return .bool(!(try require(try evaluate(operand), at: operand.position)).isTruthy)
+            return .bool(!(try truth(try evaluate(operand), at: operand.position)))
         case .negate(let operand):
             switch try require(try evaluate(operand), at: operand.position) {
             case .int(let i):
@@ -47,25 +47,33 @@ extension TemplateRenderer {
             case let other: throw error(.type, "bad operand type for unary -: '\(other.pythonTypeName)'", at: position)
             }
         case .and(let left, let right):
-            let l = try require(try evaluate(left), at: left.position)
-            return l.isTruthy ? try require(try evaluate(right), at: right.position) : l
+            // Like Python, the right operand is returned as is (an undefined one fails where it is used).
+            let l = try evaluate(left)
+            return try truth(l, at: left.position) ? try evaluate(right) : l
         case .or(let left, let right):
-            let l = try require(try evaluate(left), at: left.position)
-            return l.isTruthy ? l : try require(try evaluate(right), at: right.position)
+            let l = try evaluate(left)
+            return try truth(l, at: left.position) ? l : try evaluate(right)
         case .compare(let first, let chain):
-            var left = try require(try evaluate(first), at: first.position)
+            var left = try evaluate(first)
             for (op, rightExpression) in chain {
-                let right = try require(try evaluate(rightExpression), at: rightExpression.position)
+                var right = try evaluate(rightExpression)
+                if !isLenient || !["==", "!=", "in", "not in"].contains(op) {
+                    left = try require(left, at: first.position)
+                    right = try require(right, at: rightExpression.position)
+                }
                 if !(try compare(op, left, right, at: rightExpression.position)) { return .bool(false) }
                 left = right
             }
             return .bool(true)
         case .arithmetic(let op, let left, let right):
+            if op == "~" {
+                return .string(try text(try evaluate(left), at: left.position) + text(try evaluate(right), at: right.position))
+            }
             let l = try require(try evaluate(left), at: left.position)
             let r = try require(try evaluate(right), at: right.position)
             return try arithmetic(op, l, r, at: position)
         case .conditional(let condition, let then, let otherwise):
-            if try require(try evaluate(condition), at: condition.position).isTruthy { return try evaluate(then) }
+            if try truth(try evaluate(condition), at: condition.position) { return try evaluate(then) }
             guard let otherwise else { return .string("") }
             return try evaluate(otherwise)
         }
@@ -92,9 +100,9 @@ extension TemplateRenderer {
             return d[k] ?? .undefined("'dict object' has no attribute '\(k)'")
         case (.dict, _):
             return .undefined("'dict object' has no element \(PythonText.repr(key))")
-        case (.list(let items), .int(let i)):
+        case (.list(let items), .int(let i)), (.tuple(let items), .int(let i)):
             let index = i < 0 ? items.count &+ i : i
-            return items.indices.contains(index) ? items[index] : .undefined("list object has no element \(i)")
+            return items.indices.contains(index) ? items[index] : .undefined("\(container.pythonTypeName) object has no element \(i)")
         case (.string(let s), .int(let i)):
             let scalars = Array(s.unicodeScalars)
             let index = i < 0 ? scalars.count &+ i : i

@@ -22,19 +22,26 @@ struct TemplateRenderer {
         TemplateError(kind, template: templateName, line: position.line, column: position.column, message: message)
     }
 
-    /// The value itself; an undefined value is an error in strict mode and empty text in
-    /// lenient mode (which, like Jinja's default `Undefined`, prints nothing, is false and
-    /// iterates as empty).
+    /// The value itself, or an error when it is undefined. In lenient mode too: like Jinja's
+    /// default `Undefined`, an undefined value may only be printed (as nothing), tested for
+    /// truth (false), iterated (empty), compared for equality, or given to string filters.
     func require(_ value: TemplateValue, at position: SourcePosition) throws(TemplateError) -> TemplateValue {
-        if case .undefined = value, undefinedBehavior == .lenient { return .string("") }
-        return try requireStrictly(value, at: position)
-    }
-
-    /// The value itself, or an error when it is undefined, in both modes (Jinja raises on an
-    /// attribute of an undefined value even with its lenient default).
-    func requireStrictly(_ value: TemplateValue, at position: SourcePosition) throws(TemplateError) -> TemplateValue {
         if case .undefined(let message) = value { throw error(.undefined, message, at: position) }
         return value
+    }
+
+    var isLenient: Bool { undefinedBehavior == .lenient }
+
+    /// Python truthiness; an undefined value is false in lenient mode and an error in strict mode.
+    func truth(_ value: TemplateValue, at position: SourcePosition) throws(TemplateError) -> Bool {
+        if value.isUndefined && isLenient { return false }
+        return try require(value, at: position).isTruthy
+    }
+
+    /// `str(value)`; an undefined value prints nothing in lenient mode.
+    func text(_ value: TemplateValue, at position: SourcePosition) throws(TemplateError) -> String {
+        if value.isUndefined && isLenient { return "" }
+        return PythonText.str(try require(value, at: position))
     }
 
     func lookup(_ name: String) -> TemplateValue {
@@ -55,16 +62,14 @@ struct TemplateRenderer {
     mutating func render(_ nodes: [TemplateNode]) throws(TemplateError) {
         for node in nodes {
             switch node {
-            case .text(let text):
-                try write(text, at: SourcePosition(line: 1, column: 1))
+            case .text(let text, let position):
+                try write(text, at: position)
             case .output(let expression):
-                let value = try require(try evaluate(expression), at: expression.position)
-                try write(PythonText.str(value), at: expression.position)
+                try write(try text(try evaluate(expression), at: expression.position), at: expression.position)
             case .conditional(let branches, let otherwise):
                 var taken = false
                 for branch in branches {
-                    let condition = try require(try evaluate(branch.condition), at: branch.condition.position)
-                    if condition.isTruthy {
+                    if try truth(try evaluate(branch.condition), at: branch.condition.position) {
                         try render(branch.body)
                         taken = true
                         break
@@ -85,7 +90,7 @@ struct TemplateRenderer {
     private mutating func renderLoop(
         targets: [String], iterable: Expression, body: [TemplateNode], otherwise: [TemplateNode]?, position: SourcePosition
     ) throws(TemplateError) {
-        let items = try iterate(try require(try evaluate(iterable), at: iterable.position), at: iterable.position)
+        let items = try iterate(try evaluate(iterable), at: iterable.position)
         if items.isEmpty {
             if let otherwise { try render(otherwise) }
             return
@@ -111,10 +116,12 @@ struct TemplateRenderer {
         }
     }
 
-    /// The elements a `for` visits: list items, dict keys, or the characters of a string.
+    /// The elements a `for` visits: list items, dict keys, or the characters of a string
+    /// (nothing for an undefined value in lenient mode).
     func iterate(_ value: TemplateValue, at position: SourcePosition) throws(TemplateError) -> [TemplateValue] {
-        switch value {
-        case .list(let items): return items
+        if value.isUndefined && isLenient { return [] }
+        switch try require(value, at: position) {
+        case .list(let items), .tuple(let items): return items
         case .dict(let d): return d.entries.map { .string($0.key) }
         case .string(let s): return s.unicodeScalars.map { .string(String($0)) }
         default: throw error(.type, "'\(value.pythonTypeName)' object is not iterable", at: position)
@@ -123,7 +130,7 @@ struct TemplateRenderer {
 
     private func unpack(_ value: TemplateValue, into targets: [String], at position: SourcePosition) throws(TemplateError) -> [(String, TemplateValue)] {
         guard targets.count > 1 else { return [(targets[0], value)] }
-        let elements = try iterate(try require(value, at: position), at: position)
+        let elements = try iterate(value, at: position)
         guard elements.count == targets.count else {
             let problem = elements.count > targets.count ? "too many values to unpack" : "not enough values to unpack"
             throw error(.type, "\(problem) (expected \(targets.count), got \(elements.count))", at: position)

@@ -34,7 +34,7 @@ struct Arguments: Sendable {
 
 /// A statement of the template language.
 indirect enum TemplateNode: Sendable {
-    case text(String)
+    case text(String, SourcePosition)
     case output(Expression)
     case conditional(branches: [(condition: Expression, body: [TemplateNode])], otherwise: [TemplateNode]?)
     case loop(targets: [String], iterable: Expression, body: [TemplateNode], otherwise: [TemplateNode]?, position: SourcePosition)

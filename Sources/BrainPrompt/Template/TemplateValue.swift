@@ -12,6 +12,8 @@ public enum TemplateValue: Sendable, Equatable {
     case double(Double)
     case string(String)
     case list([TemplateValue])
+    /// An immutable sequence; `items()` yields `(key, value)` pairs as tuples, as Python does.
+    case tuple([TemplateValue])
     case dict(TemplateDict)
 
     /// Converts JSON data; integral numbers become ints, as Python's json module would for `3`.
@@ -37,7 +39,7 @@ public enum TemplateValue: Sendable, Equatable {
         case .int(let i): return i != 0
         case .double(let d): return d != 0
         case .string(let s): return !s.isEmpty
-        case .list(let l): return !l.isEmpty
+        case .list(let l), .tuple(let l): return !l.isEmpty
         case .dict(let d): return !d.isEmpty
         }
     }
@@ -52,6 +54,7 @@ public enum TemplateValue: Sendable, Equatable {
         case .double: return "float"
         case .string: return "str"
         case .list: return "list"
+        case .tuple: return "tuple"
         case .dict: return "dict"
         }
     }
@@ -64,7 +67,7 @@ public enum TemplateValue: Sendable, Equatable {
         case .int(let i): return .number(Double(i))
         case .double(let d): return .number(d)
         case .string(let s): return .string(s)
-        case .list(let l): return .array(l.map(\.json))
+        case .list(let l), .tuple(let l): return .array(l.map(\.json))
         case .dict(let d): return .object(JSONObject(d.entries.map { ($0.key, $0.value.json) }))
         }
     }

@@ -54,7 +54,7 @@ enum TextFilters {
     /// (at the last space unless `killWords`) and add `end`.
     static func truncate(_ s: String, length: Int, killWords: Bool, end: String, leeway: Int) -> String {
         let scalars = Array(s.unicodeScalars)
-        if scalars.count <= length &+ leeway { return s }
+        if scalars.count <= length || scalars.count - length <= leeway { return s }
         let keep = max(0, length - end.unicodeScalars.count)
         var head = Array(scalars[0..<min(keep, scalars.count)])
         if !killWords, let space = head.lastIndex(of: " ") { head = Array(head[0..<space]) }

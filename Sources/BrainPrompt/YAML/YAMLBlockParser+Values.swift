@@ -9,9 +9,9 @@ extension YAMLBlockParser {
         let lineNumber = lines[index].number
         guard let first = text.first else { index += 1; return .null }
         switch first {
-        case "&": throw error("anchors ('&') are not supported")
-        case "*": throw error("aliases ('*') are not supported")
-        case "!": throw error("tags ('!') are not supported")
+        case "&": throw unsupported("anchors ('&') are not supported")
+        case "*": throw unsupported("aliases ('*') are not supported")
+        case "!": throw unsupported("tags ('!') are not supported")
         case "@", "`": throw error("'\(first)' cannot start a plain value; quote it")
         case "|", ">": return .string(try parseBlockScalar(header: text, parentIndent: parentIndent))
         case "[", "{":

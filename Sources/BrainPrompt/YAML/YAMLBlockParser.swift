@@ -22,24 +22,26 @@ struct YAMLBlockParser {
         self.maxDepth = maxDepth
     }
 
-    func error(_ message: String, line: Int? = nil) -> YAMLError {
-        YAMLError(line: line ?? (index < lines.count ? lines[index].number : (lines.last?.number ?? 1)), message: message)
-    }
+    private var currentLine: Int { index < lines.count ? lines[index].number : (lines.last?.number ?? 1) }
+
+    func error(_ message: String, line: Int? = nil) -> YAMLError { .malformed(line: line ?? currentLine, message: message) }
+
+    func unsupported(_ message: String, line: Int? = nil) -> YAMLError { .unsupported(line: line ?? currentLine, message: message) }
 
     /// Moves to the next line with content; checks it is not indented with tabs.
     mutating func skipBlank() throws(YAMLError) {
         while index < lines.count, lines[index].isBlankOrComment { index += 1 }
         if started, index < lines.count, isDocumentMarker(lines[index], "---") || isDocumentMarker(lines[index], "...") {
-            throw error("multiple documents are not supported")
+            throw unsupported("multiple documents are not supported")
         }
         if index < lines.count, lines[index].indent < lines[index].chars.count, lines[index].chars[lines[index].indent] == "\t" {
-            throw error("tabs are not allowed for indentation")
+            throw unsupported("tabs are not allowed for indentation")
         }
     }
 
     mutating func parseDocument() throws(YAMLError) -> JSONValue {
         try skipBlank()
-        if index < lines.count, lines[index].chars.first == "%" { throw error("directives are not supported") }
+        if index < lines.count, lines[index].chars.first == "%" { throw unsupported("directives are not supported") }
         if index < lines.count, isDocumentMarker(lines[index], "---") {
             let rest = lines[index].text(from: 3).trimmingCharacters(in: .whitespaces)
             guard rest.isEmpty || rest.hasPrefix("#") else { throw error("content on the '---' line is not supported") }
@@ -135,7 +137,7 @@ struct YAMLBlockParser {
         guard start < chars.count else { return nil }
         let first = chars[start]
         if first == "?" && (start + 1 == chars.count || chars[start + 1] == " ") {
-            throw error("complex keys ('? ') are not supported", line: line.number)
+            throw unsupported("complex keys ('? ') are not supported", line: line.number)
         }
         if first == "\"" || first == "'" {
             var i = start + 1
@@ -150,7 +152,7 @@ struct YAMLBlockParser {
             guard i < chars.count else { return nil }
             var j = i + 1
             while j < chars.count, chars[j] == " " { j += 1 }
-            guard j < chars.count, chars[j] == ":", j + 1 == chars.count || chars[j + 1] == " " else { return nil }
+            guard j < chars.count, chars[j] == ":", j + 1 == chars.count || chars[j + 1] == " " || chars[j + 1] == "\t" else { return nil }
             let body = String(chars[(start + 1)..<i])
             let key = first == "'" ? body.replacingOccurrences(of: "''", with: "'") : try YAMLScalars.unescapeDouble([body], line: line.number)
             return (key, j + 1)
@@ -159,7 +161,7 @@ struct YAMLBlockParser {
         var i = start
         while i < chars.count {
             if chars[i] == "#", i > start, chars[i - 1] == " " { return nil }
-            if chars[i] == ":", i + 1 == chars.count || chars[i + 1] == " " {
+            if chars[i] == ":", i + 1 == chars.count || chars[i + 1] == " " || chars[i + 1] == "\t" {
                 let key = String(chars[start..<i]).trimmingCharacters(in: .whitespaces)
                 return (key, i + 1)
             }

@@ -37,7 +37,7 @@ struct YAMLFlowParser {
         return level <= 0 && quote == nil
     }
 
-    private func error(_ message: String) -> YAMLError { YAMLError(line: line, message: message) }
+    private func error(_ message: String) -> YAMLError { .malformed(line: line, message: message) }
 
     private mutating func skipSpaces() { while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 } }
 
@@ -92,7 +92,7 @@ struct YAMLFlowParser {
         skipSpaces()
         guard i < chars.count else { throw error("missing value in a flow collection") }
         let c = chars[i]
-        if "&*!".contains(c) { throw error("anchors, aliases and tags are not supported") }
+        if "&*!".contains(c) { throw YAMLError.unsupported(line: line, message: "anchors, aliases and tags are not supported") }
         if c == "\"" || c == "'" {
             let start = i + 1
             i += 1

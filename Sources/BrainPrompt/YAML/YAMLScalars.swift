@@ -12,7 +12,7 @@ enum YAMLScalars {
         }
         let lower = text.lowercased()
         if [".inf", "+.inf", "-.inf", ".nan"].contains(lower) {
-            throw YAMLError(line: line, message: "'\(text)' cannot be represented in JSON; quote it to keep it as text")
+            throw YAMLError.unsupported(line: line, message: "'\(text)' cannot be represented in JSON; quote it to keep it as text")
         }
         let body = text.hasPrefix("-") || text.hasPrefix("+") ? Substring(text.dropFirst()) : Substring(text)
         if !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isNumber }) {
@@ -94,7 +94,7 @@ enum YAMLScalars {
             let c = chars[i]
             i += 1
             guard c == "\\" else { out.append(c); continue }
-            guard i < chars.count else { throw YAMLError(line: line, message: "unfinished escape in a double-quoted string") }
+            guard i < chars.count else { throw YAMLError.malformed(line: line, message: "unfinished escape in a double-quoted string") }
             let e = chars[i]
             i += 1
             switch e {
@@ -119,11 +119,11 @@ enum YAMLScalars {
                 let width = e == "x" ? 2 : e == "u" ? 4 : 8
                 guard i + width <= chars.count, let code = UInt32(String(chars[i..<(i + width)]), radix: 16),
                     let scalar = Unicode.Scalar(code)
-                else { throw YAMLError(line: line, message: "invalid '\\\(e)' escape in a double-quoted string") }
+                else { throw YAMLError.malformed(line: line, message: "invalid '\\\(e)' escape in a double-quoted string") }
                 out.unicodeScalars.append(scalar)
                 i += width
             default:
-                throw YAMLError(line: line, message: "unknown escape '\\\(e)' in a double-quoted string")
+                throw YAMLError.malformed(line: line, message: "unknown escape '\\\(e)' in a double-quoted string")
             }
         }
         return out
