@@ -27,7 +27,7 @@ let package = Package(
             name: "BrainStore", dependencies: ["CSQLite", "BrainCore"],
             resources: [.embedInCode("Resources/schema.sql")]),
         .target(name: "BrainExtract", dependencies: ["CZlib", "BrainCore"]),
-        .target(name: "BrainPrompt", dependencies: ["BrainCore"]),
+        .target(name: "BrainPrompt", dependencies: ["BrainCore", "BrainResources"]),
         .target(name: "BrainProviders", dependencies: ["CCurl", "BrainCore"]),
         .target(name: "BrainFake", dependencies: ["BrainCore"]),
         .target(

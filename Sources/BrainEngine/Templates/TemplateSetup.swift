@@ -36,7 +36,7 @@ public enum TemplateSetup {
             {
                 return (try TemplateLibrary.load(directory: local), "./templates")
             }
-            return (try TemplateLibrary.load(files: BrainResources.textFiles(under: "templates")), "built-in")
+            return (try TemplateLibrary.defaults(), "built-in")
         } catch {
             throw TemplateSetupError.library(error)
         }

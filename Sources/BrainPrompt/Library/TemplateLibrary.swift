@@ -1,4 +1,5 @@
 import BrainCore
+import BrainResources
 import Foundation
 
 /// All templates of a `templates/` folder, resolved through their bases and compiled once.
@@ -63,9 +64,10 @@ public struct TemplateLibrary: Sendable {
         return TemplateLibrary(templates: resolved, files: kept)
     }
 
-    /// The templates shipped in the binary (a copy of the repository's `templates/` folder).
+    /// The templates shipped in the binary: the repository's `templates/` folder, compiled in at
+    /// build time by the EmbedRepositoryFolders plugin (no second copy is kept by hand).
     public static func defaults(limits: TemplateLimits = .standard) throws(TemplateLibraryError) -> TemplateLibrary {
-        try load(files: defaultFiles, limits: limits)
+        try load(files: BrainResources.textFiles(under: "templates"), limits: limits)
     }
 
     /// The exact messages template `name` produces for `input` (what `brain templates render`
