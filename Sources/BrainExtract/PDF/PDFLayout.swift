@@ -46,7 +46,7 @@ enum PDFLayout {
         var current: [PDFWord] = []
         var lineY = 0.0, lineSize = 0.0
         for w in sorted {
-            if !current.isEmpty, abs(lineY - w.y) <= 0.5 * max(min(lineSize, w.size), 0.6 * max(lineSize, w.size)) {
+            if !current.isEmpty, abs(lineY - w.y) <= 0.5 * max(lineSize, w.size) {
                 current.append(w)
                 if w.size > lineSize { lineSize = w.size; lineY = w.y }
             } else {
