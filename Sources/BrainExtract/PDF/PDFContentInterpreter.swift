@@ -13,6 +13,8 @@ struct PDFContentInterpreter {
 
     let doc: PDFDocument
     var fonts: [Int: PDFFont] = [:]
+    /// Fonts given inline in a resource dictionary, by resource name (cleared for every stream).
+    var directFonts: [String: PDFFont] = [:]
     var glyphs: [PDFGlyph] = []
     var imageCount = 0
     var operatorCount = 0
@@ -59,6 +61,7 @@ struct PDFContentInterpreter {
     mutating func execute(_ data: [UInt8], resources: PDFDict?, depth: Int) throws(ExtractionError) {
         var parser = PDFParser(data, allowReferences: false, maxDepth: 16)
         var operands: [PDFObject] = []
+        directFonts.removeAll()
         let stackBase = stack.count
         defer { while stack.count > stackBase, let s = stack.popLast() { state = s } }
         while true {
@@ -181,9 +184,14 @@ struct PDFContentInterpreter {
         let fontsDict = doc.resolve(resources?["Font"])?.dict
         let reference = fontsDict?[name]
         if case .ref(let num, _)? = reference, let cached = fonts[num] { return cached }
+        if reference != nil, directFonts.count < 256, case .dict? = reference, let cached = directFonts[name] { return cached }
         let loaded = PDFFontLoader(doc: doc).load(reference)
         if loaded.lostCodes > 0 { lostGlyphFonts.insert(loaded.name) }
-        if case .ref(let num, _)? = reference { fonts[num] = loaded }
+        switch reference {
+        case .ref(let num, _)?: fonts[num] = loaded
+        case .dict?: directFonts[name] = loaded
+        default: break
+        }
         return loaded
     }
 }

@@ -44,16 +44,20 @@ enum PDFLayout {
         let sorted = words.sorted { $0.y != $1.y ? $0.y > $1.y : $0.x0 < $1.x0 }
         var lines: [[PDFWord]] = []
         var current: [PDFWord] = []
-        var lineY = 0.0, lineSize = 0.0
+        var lineY = 0.0, lineSize = 0.0, lineMinSize = 0.0
         for w in sorted {
-            if !current.isEmpty, abs(lineY - w.y) <= 0.5 * max(lineSize, w.size) {
+            // Sub- and superscripts join within half the size of the word or of the line's smallest
+            // word, so one large heading cannot pull neighbouring small lines together.
+            if !current.isEmpty, abs(lineY - w.y) <= 0.5 * max(lineMinSize, w.size) {
                 current.append(w)
                 if w.size > lineSize { lineSize = w.size; lineY = w.y }
+                lineMinSize = min(lineMinSize, w.size)
             } else {
                 if !current.isEmpty { lines.append(current) }
                 current = [w]
                 lineY = w.y
                 lineSize = w.size
+                lineMinSize = w.size
             }
         }
         if !current.isEmpty { lines.append(current) }
