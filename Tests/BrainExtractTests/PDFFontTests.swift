@@ -52,6 +52,14 @@ import Testing
         #expect(try Self.text(font: font, show: "(Hel) Tj (lo) Tj") == "Hello")
     }
 
+    @Test func type3FontMatrixScalesWidthsAndSize() throws {
+        // The size lives in the font matrix (shown at size 1): glyphs are 12 units tall and 6 wide,
+        // so a 0.5 unit kerning gap is no word break but an 8 unit gap is.
+        let font = "<< /Type /Font /Subtype /Type3 /FontMatrix [0.012 0 0 0.012 0 0] /FontBBox [0 0 1000 1000] /CharProcs << >> /Resources << >> /Encoding << /Type /Encoding /Differences [97 /a /b] >> /FirstChar 97 /LastChar 98 /Widths [500 500] >>"
+        let got = try PDFTestBuilder.text(PDFTestBuilder.document(pages: ["BT /F1 1 Tf 72 720 Td (ab) Tj [-500] TJ (ba) Tj [-8000] TJ (ab) Tj ET"], font: font))
+        #expect(got == "abba ab")
+    }
+
     @Test func explicitWidths() throws {
         let font = "<< /Type /Font /Subtype /TrueType /BaseFont /Wide /FirstChar 97 /LastChar 98 /Widths [2000 2000] >>"
         // Each glyph is 2 em wide, so consecutive strings stay one word only because widths are honoured.

@@ -8,7 +8,7 @@ extension PDFContentInterpreter {
         let ma = tm.a * ctm.a + tm.b * ctm.c, mb = tm.a * ctm.b + tm.b * ctm.d
         let mc = tm.c * ctm.a + tm.d * ctm.c, md = tm.c * ctm.b + tm.d * ctm.d
         var (ox, oy) = ctm.apply(tm.e + state.rise * tm.c, tm.f + state.rise * tm.d)
-        let size = abs(fs) * (mc * mc + md * md).squareRoot()
+        let size = abs(fs) * font.sizeScale * (mc * mc + md * md).squareRoot()
         let direction: UInt8 = abs(ma) >= abs(mb) ? (ma >= 0 ? 0 : 2) : (mb > 0 ? 1 : 3)
         let baseLength = (ma * ma + mb * mb).squareRoot()
         var total = 0.0

@@ -14,6 +14,9 @@ struct PDFFont {
     /// Whether a code had no text mapping at all (reported as lost glyphs).
     var lostCodes = 0
     var name = ""
+    /// Glyph-space em relative to text space: 1 except for Type 3 fonts, whose `/FontMatrix`
+    /// decides how large a unit font size draws.
+    var sizeScale = 1.0
 
     /// Text for a code, after the fixups every glyph gets (ligatures, private use, controls).
     static func clean(_ text: String) -> String? {

@@ -89,6 +89,11 @@ struct PDFFontLoader {
         var scale = 0.001
         if subtype == "Type3", let matrix = doc.resolve(dict["FontMatrix"])?.array, let a = matrix.first.flatMap({ doc.resolve($0)?.number }) {
             scale = abs(a)
+            // Type 3 fonts have no em: the glyph box height in text space stands in for it.
+            if matrix.count >= 4, let d = doc.resolve(matrix[3])?.number, let box = PDFPageTree.rect(doc.resolve(dict["FontBBox"])) {
+                let height = (box.3 - box.1) * abs(d)
+                if height.isFinite, height > 0.05, height < 50 { font.sizeScale = height }
+            }
         }
         let missing = (doc.resolve(descriptor?["MissingWidth"])?.number ?? 0) * scale
         if let widths = doc.resolve(dict["Widths"])?.array {
