@@ -22,8 +22,6 @@ extension PDFContentInterpreter {
                     x: fx, y: fy, width: glyphAdvance * baseLength, size: size, text: text, direction: direction,
                     isSpace: text == " ", sequence: glyphs.count)
                 emit(glyph)
-            } else if text == nil {
-                lostGlyphs += 1
             }
             ox += advance * ma
             oy += advance * mb
@@ -44,7 +42,8 @@ extension PDFContentInterpreter {
     }
 
     private mutating func emit(_ glyph: PDFGlyph) {
-        guard !glyph.x.isNaN, !glyph.y.isNaN, glyph.x.isFinite, glyph.y.isFinite else { return }
+        guard glyph.x.isFinite, glyph.y.isFinite, glyph.size.isFinite, glyph.width.isFinite,
+              glyphs.count < PDFContentInterpreter.maxGlyphsPerPage else { return }
         if var pending = actualText {
             if pending.first == nil { pending.first = glyph }
             pending.last = glyph

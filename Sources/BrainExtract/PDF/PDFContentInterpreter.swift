@@ -19,7 +19,8 @@ struct PDFContentInterpreter {
     var imageCount = 0
     var operatorCount = 0
     var lostGlyphFonts = Set<String>()
-    var lostGlyphs = 0
+    /// Glyphs kept per page; the rest of a pathological page is ignored.
+    static let maxGlyphsPerPage = 1_000_000
     var state = GraphicsState()
     var stack: [GraphicsState] = []
     var textMatrix = PDFMatrix.identity

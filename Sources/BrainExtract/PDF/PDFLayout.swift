@@ -149,7 +149,14 @@ enum PDFLayout {
     static func order(_ blocks: [Block], depth: Int) -> [Block] {
         guard blocks.count > 1, depth < 200 else { return blocks }
         if let cut = verticalCut(blocks) {
-            return order(blocks.filter { $0.x1 <= cut }, depth: depth + 1) + order(blocks.filter { $0.x1 > cut }, depth: depth + 1)
+            let left = blocks.filter { $0.x1 <= cut }, right = blocks.filter { $0.x1 > cut }
+            if isLabelColumn(left, beside: right), let merged = merge(labels: left, into: right) {
+                return order(merged, depth: depth + 1)
+            }
+            if isLabelColumn(right, beside: left), let merged = merge(labels: right, into: left) {
+                return order(merged, depth: depth + 1)
+            }
+            return order(left, depth: depth + 1) + order(right, depth: depth + 1)
         }
         if let cut = horizontalCut(blocks) {
             return order(blocks.filter { $0.bottom >= cut }, depth: depth + 1) + order(blocks.filter { $0.bottom < cut }, depth: depth + 1)
@@ -157,6 +164,45 @@ enum PDFLayout {
         return blocks.sorted { a, b in
             abs(a.top - b.top) > 0.5 * min(a.size, b.size) ? a.top > b.top : a.x0 < b.x0
         }
+    }
+
+    /// Whether `labels` is a narrow column of short labels (dates beside CV entries) whose lines
+    /// sit on the baselines of the text beside them: such a column is read row by row.
+    static func isLabelColumn(_ labels: [Block], beside text: [Block]) -> Bool {
+        let labelLines = labels.flatMap(\.fragments), textLines = text.flatMap(\.fragments)
+        guard !labelLines.isEmpty, labelLines.count * 2 <= textLines.count else { return false }
+        let labelWidth = (labels.map(\.x1).max() ?? 0) - (labels.map(\.x0).min() ?? 0)
+        let textWidth = (text.map(\.x1).max() ?? 0) - (text.map(\.x0).min() ?? 0)
+        guard labelWidth <= 0.5 * textWidth else { return false }
+        let aligned = labelLines.filter { l in textLines.contains { abs($0.y - l.y) <= 0.2 * l.size } }.count
+        return Double(aligned) >= 0.8 * Double(labelLines.count)
+    }
+
+    /// Moves each label line into the text block that has a line on the same baseline, so it is
+    /// rendered at the start of that row; nil when no label found a row.
+    static func merge(labels: [Block], into text: [Block]) -> [Block]? {
+        var blocks = text
+        var leftovers: [Block] = []
+        var moved = 0
+        for label in labels {
+            var rest: [Fragment] = []
+            for f in label.fragments {
+                if let i = blocks.firstIndex(where: { b in b.fragments.contains { abs($0.y - f.y) <= 0.2 * f.size } }) {
+                    blocks[i].fragments.append(f)
+                    blocks[i].x0 = min(blocks[i].x0, f.x0)
+                    blocks[i].x1 = max(blocks[i].x1, f.x1)
+                    moved += 1
+                } else {
+                    rest.append(f)
+                }
+            }
+            if !rest.isEmpty {
+                var b = label
+                b.fragments = rest
+                leftovers.append(b)
+            }
+        }
+        return moved == 0 ? nil : blocks + leftovers
     }
 
     private static func verticalCut(_ blocks: [Block]) -> Double? {
