@@ -81,6 +81,19 @@ import Testing
         #expect(PDFTestBuilder.collapse(try Self.text(content)) == expected.joined(separator: " "))
     }
 
+    @Test func dateLabelsBesideEntriesReadRowByRow() throws {
+        // A moderncv-style layout: a narrow date column whose lines share baselines with entries.
+        var content = "BT /F1 10 Tf "
+        for entry in 0..<3 {
+            let y = 700 - entry * 40
+            content += "1 0 0 1 72 \(y) Tm (200\(entry)) Tj 1 0 0 1 150 \(y) Tm (Job title \(entry) at a company) Tj "
+            content += "1 0 0 1 150 \(y - 12) Tm (Did useful things for many years there) Tj "
+        }
+        content += "ET"
+        let expected = (0..<3).map { "200\($0) Job title \($0) at a company Did useful things for many years there" }
+        #expect(PDFTestBuilder.collapse(try Self.text(content)) == expected.joined(separator: " "))
+    }
+
     @Test func rotatedPageReadsUpright() throws {
         // Page rotated 90 degrees clockwise; text drawn bottom-to-top so it reads upright on screen.
         let content = "BT /F1 12 Tf 0 1 -1 0 100 100 Tm (Rotated line) Tj 0 1 -1 0 114 100 Tm (second line) Tj ET"
