@@ -44,20 +44,16 @@ enum PDFLayout {
         let sorted = words.sorted { $0.y != $1.y ? $0.y > $1.y : $0.x0 < $1.x0 }
         var lines: [[PDFWord]] = []
         var current: [PDFWord] = []
-        var lineY = 0.0, lineSize = 0.0, lineMinSize = 0.0
+        var lineY = 0.0, lineSize = 0.0
         for w in sorted {
-            // Sub- and superscripts join within half the size of the word or of the line's smallest
-            // word, so one large heading cannot pull neighbouring small lines together.
-            if !current.isEmpty, abs(lineY - w.y) <= 0.5 * max(lineMinSize, w.size) {
+            if !current.isEmpty, sameLine(lineY, lineSize, w.y, w.size) {
                 current.append(w)
                 if w.size > lineSize { lineSize = w.size; lineY = w.y }
-                lineMinSize = min(lineMinSize, w.size)
             } else {
                 if !current.isEmpty { lines.append(current) }
                 current = [w]
                 lineY = w.y
                 lineSize = w.size
-                lineMinSize = w.size
             }
         }
         if !current.isEmpty { lines.append(current) }
@@ -85,6 +81,14 @@ enum PDFLayout {
             if let f = frag { fragments.append(f) }
         }
         return fragments
+    }
+
+    /// Whether two baselines belong to one line: the smaller text may sit up to half the larger
+    /// size above (superscripts) or 0.3 of it below (subscripts) the larger text's baseline.
+    static func sameLine(_ y1: Double, _ s1: Double, _ y2: Double, _ s2: Double) -> Bool {
+        let (bigY, bigSize, smallY) = s1 >= s2 ? (y1, s1, y2) : (y2, s2, y1)
+        let d = smallY - bigY
+        return d >= -0.3 * bigSize && d <= 0.5 * bigSize
     }
 
     /// Whether the gap `a...b` on line `line` lines up with gaps on neighbouring lines (a column
