@@ -21,7 +21,7 @@ extension PDFFontLoader {
         }
         if toUnicode == nil || toUnicode?.unicode.isEmpty == true {
             font.cidText = recoveredText(descendant)
-            if font.cidText.isEmpty { font.lostCodes = 1 }
+            font.unicodeSource = font.cidText.isEmpty ? .none : .recovered
         }
     }
 

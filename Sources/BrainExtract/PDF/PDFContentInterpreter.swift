@@ -19,6 +19,7 @@ struct PDFContentInterpreter {
     var imageCount = 0
     var operatorCount = 0
     var lostGlyphFonts = Set<String>()
+    var recoveredFonts = Set<String>()
     /// Glyphs kept per page; the rest of a pathological page is ignored.
     static let maxGlyphsPerPage = 1_000_000
     var state = GraphicsState()
@@ -187,7 +188,11 @@ struct PDFContentInterpreter {
         if case .ref(let num, _)? = reference, let cached = fonts[num] { return cached }
         if reference != nil, directFonts.count < 256, case .dict? = reference, let cached = directFonts[name] { return cached }
         let loaded = PDFFontLoader(doc: doc).load(reference)
-        if loaded.lostCodes > 0 { lostGlyphFonts.insert(loaded.name) }
+        switch loaded.unicodeSource {
+        case .none: lostGlyphFonts.insert(loaded.name)
+        case .recovered: recoveredFonts.insert(loaded.name)
+        case .toUnicode: break
+        }
         switch reference {
         case .ref(let num, _)?: fonts[num] = loaded
         case .dict?: directFonts[name] = loaded

@@ -1,3 +1,12 @@
+/// Where a font's code-to-text mapping came from.
+enum PDFUnicodeSource: Sendable {
+    case toUnicode
+    /// Rebuilt from the embedded font program or poppler-data tables: may be incomplete.
+    case recovered
+    /// Nothing: the font's text is lost.
+    case none
+}
+
 /// A font reduced to what text extraction needs: how to split a string into codes, the text of
 /// each code and its advance width (in text space units, i.e. already divided by 1000).
 struct PDFFont {
@@ -11,8 +20,8 @@ struct PDFFont {
     var cidText: [UInt32: String] = [:]
     var cidWidths: [UInt32: Double] = [:]
     var defaultWidth = 1.0
-    /// Whether a code had no text mapping at all (reported as lost glyphs).
-    var lostCodes = 0
+    /// How the text of a composite font without a ToUnicode map was found (reported as a warning).
+    var unicodeSource = PDFUnicodeSource.toUnicode
     var name = ""
     /// Glyph-space em relative to text space: 1 except for Type 3 fonts, whose `/FontMatrix`
     /// decides how large a unit font size draws.
