@@ -44,19 +44,25 @@ enum PDFLayout {
         let sorted = words.sorted { $0.y != $1.y ? $0.y > $1.y : $0.x0 < $1.x0 }
         var lines: [[PDFWord]] = []
         var current: [PDFWord] = []
-        var lineY = 0.0, lineSize = 0.0
         for w in sorted {
-            if !current.isEmpty, sameLine(lineY, lineSize, w.y, w.size) {
+            if !current.isEmpty, fits(w, line: current) {
                 current.append(w)
-                if w.size > lineSize { lineSize = w.size; lineY = w.y }
             } else {
                 if !current.isEmpty { lines.append(current) }
                 current = [w]
-                lineY = w.y
-                lineSize = w.size
             }
         }
         if !current.isEmpty { lines.append(current) }
+        // A line of only sub- or superscripts met before its base line joins that line.
+        var merged: [[PDFWord]] = []
+        for line in lines {
+            if let last = merged.last, line.allSatisfy({ fits($0, line: last) }) || last.allSatisfy({ fits($0, line: line) }) {
+                merged[merged.count - 1] += line
+            } else {
+                merged.append(line)
+            }
+        }
+        lines = merged
         let sortedLines = lines.map { $0.sorted { $0.x0 < $1.x0 } }
         var fragments: [Fragment] = []
         for (index, byX) in sortedLines.enumerated() {
@@ -81,6 +87,20 @@ enum PDFLayout {
             if let f = frag { fragments.append(f) }
         }
         return fragments
+    }
+
+    /// Whether `w` continues `line`: a word of similar size within half its size of the baseline,
+    /// or a neighbouring word of another size that makes `w` a sub- or superscript (or the reverse).
+    static func fits(_ w: PDFWord, line: [PDFWord]) -> Bool {
+        for m in line.suffix(200).reversed() {
+            let small = min(m.size, w.size), large = max(m.size, w.size)
+            if large <= 1.25 * small {
+                if abs(m.y - w.y) <= 0.5 * small { return true }
+            } else if w.x0 <= m.x1 + large && w.x1 >= m.x0 - large, sameLine(m.y, m.size, w.y, w.size) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether two baselines belong to one line: the smaller text may sit up to half the larger
