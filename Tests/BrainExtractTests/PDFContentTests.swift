@@ -121,11 +121,21 @@ import Testing
     }
 
     @Test func partlyImageOnlyDocumentWarns() throws {
-        let data = PDFTestBuilder.document(pages: ["BT /F1 12 Tf 72 720 Td (text page) Tj ET", "", ""])
-        let out = try PDFExtractor.extract(data)
+        var b = PDFTestBuilder()
+        b.add("<< /Type /Catalog /Pages 2 0 R >>")
+        b.add("<< /Type /Pages /Kids [3 0 R 5 0 R 7 0 R] /Count 3 >>")
+        b.add("<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 9 0 R >> >> /Contents 4 0 R >>")
+        b.addStream("", Array("BT /F1 12 Tf 72 720 Td (text page) Tj ET".utf8))
+        b.add("<< /Type /Page /Parent 2 0 R /Resources << /XObject << /Im 8 0 R >> >> /Contents 6 0 R >>")
+        b.addStream("", Array("q 100 0 0 100 0 0 cm /Im Do Q".utf8))
+        b.add("<< /Type /Page /Parent 2 0 R /Contents 6 0 R /Resources << >> >>")
+        b.addStream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /BitsPerComponent 8 /ColorSpace /DeviceGray", [0])
+        b.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        let out = try PDFExtractor.extract(b.build(root: 1))
         #expect(out.text.hasPrefix("text page\n"))
         #expect(out.text.filter { $0 == "\u{0C}" }.count == 2)
-        #expect(out.warnings.contains("no text layer on pages 2-3"))
+        // Page 3 draws nothing (no resources): blank, not a scan.
+        #expect(out.warnings == ["no text layer on page 2"])
     }
 
     @Test func bulletsStayWithTheirItem() throws {

@@ -38,6 +38,10 @@ struct PDFContentInterpreter {
         glyphs.removeAll(keepingCapacity: true)
         imageCount = 0
         state = GraphicsState()
+        textMatrix = .identity
+        lineMatrix = .identity
+        actualText = nil
+        markedDepth = 0
         switch ((page.rotate % 360) + 360) % 360 {
         case 90: state.ctm = PDFMatrix(a: 0, b: -1, c: 1, d: 0)
         case 180: state.ctm = PDFMatrix(a: -1, b: 0, c: 0, d: -1)

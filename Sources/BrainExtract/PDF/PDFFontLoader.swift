@@ -46,17 +46,18 @@ struct PDFFontLoader {
             base = PDFGlyphNames.standard
         }
         var names = [String?](repeating: nil, count: 256)
-        if subtype == "Type1" || subtype == "MMType1", let builtIn = builtInEncoding(descriptor) {
-            names = builtIn
-            base = Array(repeating: nil, count: 256)
-        }
         let encodingName = encodingObject?.name ?? doc.resolve(encodingObject?.dict?["BaseEncoding"])?.name
         switch encodingName {
-        case "WinAnsiEncoding"?: base = PDFGlyphNames.winAnsi; names = Array(repeating: nil, count: 256)
-        case "MacRomanEncoding"?: base = PDFGlyphNames.macRoman; names = Array(repeating: nil, count: 256)
-        case "StandardEncoding"?: base = PDFGlyphNames.standard; names = Array(repeating: nil, count: 256)
-        case "PDFDocEncoding"?: base = PDFGlyphNames.pdfDoc; names = Array(repeating: nil, count: 256)
-        default: break
+        case "WinAnsiEncoding"?: base = PDFGlyphNames.winAnsi
+        case "MacRomanEncoding"?: base = PDFGlyphNames.macRoman
+        case "StandardEncoding"?: base = PDFGlyphNames.standard
+        case "PDFDocEncoding"?: base = PDFGlyphNames.pdfDoc
+        default:
+            // No base encoding named: an embedded Type 1 program's own encoding applies.
+            if subtype == "Type1" || subtype == "MMType1", let builtIn = builtInEncoding(descriptor) {
+                names = builtIn
+                base = Array(repeating: nil, count: 256)
+            }
         }
         if let differences = doc.resolve(encodingObject?.dict?["Differences"])?.array {
             var code = 0
