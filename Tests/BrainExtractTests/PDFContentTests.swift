@@ -94,6 +94,19 @@ import Testing
         #expect(PDFTestBuilder.collapse(try Self.text(content)) == expected.joined(separator: " "))
     }
 
+    @Test func sidebarListOnSharedBaselinesStaysAColumn() throws {
+        // A narrow skills list on the same baselines as the main text is a column, not labels.
+        var content = "BT /F1 10 Tf "
+        for row in 0..<14 {
+            let y = 700 - row * 12
+            if row < 6 { content += "1 0 0 1 72 \(y) Tm (Skill\(row)) Tj " }
+            content += "1 0 0 1 200 \(y) Tm (Main text line number \(row) goes here) Tj "
+        }
+        content += "ET"
+        let expected = (0..<6).map { "Skill\($0)" } + (0..<14).map { "Main text line number \($0) goes here" }
+        #expect(PDFTestBuilder.collapse(try Self.text(content)) == expected.joined(separator: " "))
+    }
+
     @Test func rotatedPageReadsUpright() throws {
         // Page rotated 90 degrees clockwise; text drawn bottom-to-top so it reads upright on screen.
         let content = "BT /F1 12 Tf 0 1 -1 0 100 100 Tm (Rotated line) Tj 0 1 -1 0 114 100 Tm (second line) Tj ET"
