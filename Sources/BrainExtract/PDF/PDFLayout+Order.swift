@@ -65,7 +65,7 @@ extension PDFLayout {
 
     static func verticalCut(_ blocks: [Block]) -> Double? {
         let sorted = blocks.sorted { $0.x0 < $1.x0 }
-        var reach = sorted[0].x1
+        guard var reach = sorted.first?.x1 else { return nil }
         for b in sorted.dropFirst() {
             if b.x0 > reach { return (reach + b.x0) / 2 }
             reach = max(reach, b.x1)
@@ -75,7 +75,7 @@ extension PDFLayout {
 
     static func horizontalCut(_ blocks: [Block]) -> Double? {
         let sorted = blocks.sorted { $0.top > $1.top }
-        var reach = sorted[0].bottom
+        guard var reach = sorted.first?.bottom else { return nil }
         for b in sorted.dropFirst() {
             if b.top < reach { return (reach + b.top) / 2 }
             reach = min(reach, b.bottom)
