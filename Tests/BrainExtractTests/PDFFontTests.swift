@@ -82,6 +82,12 @@ import Testing
         #expect(got == "Hello fif")
     }
 
+    @Test func presentationFormsBecomePlainLetters() {
+        #expect(PDFFont.clean("\u{FB01}x\u{FB02}") == "fixfl")
+        #expect(PDFFont.clean("\u{FEE1}\u{FB2A}") == "\u{0645}\u{05E9}\u{05C1}")
+        #expect(PDFFont.clean("\u{E000}\u{F0000}") == nil)
+    }
+
     @Test func mixedWidthCodespace() throws {
         var b = PDFTestBuilder()
         let encoding = b.addStream("/Type /CMap", Self.cmap("""

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a font's code-to-text mapping came from.
 enum PDFUnicodeSource: Sendable {
     case toUnicode
@@ -38,6 +40,9 @@ struct PDFFont {
             case 0xFB03: out += "ffi"
             case 0xFB04: out += "ffl"
             case 0xFB05, 0xFB06: out += "st"
+            case 0xFB07...0xFDFF, 0xFE70...0xFEFF:
+                // Other presentation forms (Armenian, Hebrew, Arabic) become their plain letters.
+                out += String(Character(scalar)).precomposedStringWithCompatibilityMapping
             case 0xE000...0xF8FF, 0xF0000...0x10FFFF: continue
             case 0x00A0, 0x2002...0x200A, 0x202F, 0x3000: out += " "
             case 0x0009, 0x000A, 0x000D: out += " "
