@@ -118,8 +118,13 @@ struct PDFFontLoader {
         }
     }
 
-    /// The `dup <code> /<name> put` encoding inside an embedded Type 1 program's clear text.
+    /// The built-in encoding of an embedded Type 1 program (`dup <code> /<name> put` in its clear
+    /// text) or of a bare CFF program.
     private func builtInEncoding(_ descriptor: PDFDict?) -> [String?]? {
+        if let cff = doc.resolve(descriptor?["FontFile3"])?.stream, doc.resolve(cff.dict["Subtype"])?.name == "Type1C",
+           let data = (try? doc.decode(cff)) ?? nil {
+            return PDFCFF.encoding(data)
+        }
         guard let stream = doc.resolve(descriptor?["FontFile"])?.stream, let data = (try? doc.decode(stream)) ?? nil else { return nil }
         let clearLength = min(data.count, max(0, doc.resolve(stream.dict["Length1"])?.int ?? data.count))
         guard let start = PDFObjectReader.find(Array("/Encoding".utf8), in: Array(data[0..<clearLength]), from: 0) else { return nil }
