@@ -123,6 +123,19 @@ import Testing
         #expect(got == "Main text line one\nMain text line two\n\nSIDEWAYS")
     }
 
+    @Test func annotationAppearancesAreDrawn() throws {
+        var b = PDFTestBuilder()
+        b.add("<< /Type /Catalog /Pages 2 0 R >>")
+        b.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+        b.add("<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R /Annots [6 0 R 8 0 R] >>")
+        b.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        b.addStream("", Array("BT /F1 12 Tf 72 720 Td (Page body text) Tj ET".utf8))
+        b.add("<< /Type /Annot /Subtype /Widget /FT /Tx /Rect [72 600 300 620] /AP << /N 7 0 R >> >>")
+        b.addStream("/BBox [0 0 228 20] /Resources << /Font << /F1 4 0 R >> >>", Array("BT /F1 12 Tf 2 4 Td (Field value) Tj ET".utf8))
+        b.add("<< /Type /Annot /Subtype /Widget /F 2 /Rect [72 500 300 520] /AP << /N 7 0 R >> >>")
+        #expect(try PDFExtractor.extract(b.build(root: 1)).text == "Page body text\n\nField value")
+    }
+
     @Test func imageOnlyDocumentIsReported() {
         var b = PDFTestBuilder()
         b.add("<< /Type /Catalog /Pages 2 0 R >>")

@@ -74,9 +74,15 @@ extension PDFContentInterpreter {
             imageCount += 1
             return
         }
-        guard subtype == "Form", depth + 1 < doc.limits.maxRecursionDepth else { return }
+        guard subtype == "Form" else { return }
         var number = -1
         if case .ref(let n, _)? = reference { number = n }
+        try drawForm(stream, number: number, resources: resources, depth: depth)
+    }
+
+    /// Runs a form XObject (or an annotation appearance) with its `/Matrix` and resources.
+    mutating func drawForm(_ stream: PDFStream, number: Int, resources: PDFDict?, depth: Int) throws(ExtractionError) {
+        guard depth + 1 < doc.limits.maxRecursionDepth else { return }
         if number >= 0 {
             guard !formStack.contains(number) else { return }
             formStack.append(number)
@@ -85,13 +91,18 @@ extension PDFContentInterpreter {
         guard let data = try doc.decode(stream) else { return }
         let saved = state
         let savedStack = stack.count
-        if let values = doc.resolve(stream.dict["Matrix"])?.array?.compactMap({ doc.resolve($0)?.number }), let m = PDFMatrix(values) {
+        if let m = PDFContentInterpreter.matrix(doc.resolve(stream.dict["Matrix"]), doc) {
             state.ctm = m.concatenating(state.ctm)
         }
         let formResources = doc.resolve(stream.dict["Resources"])?.dict ?? resources
         try execute(data, resources: formResources, depth: depth + 1)
         state = saved
         if stack.count > savedStack { stack.removeLast(stack.count - savedStack) }
+    }
+
+    static func matrix(_ object: PDFObject?, _ doc: PDFDocument) -> PDFMatrix? {
+        guard let values = object?.array?.compactMap({ doc.resolve($0)?.number }) else { return nil }
+        return PDFMatrix(values)
     }
 
     /// Skips `... ID <binary> EI` after `BI`.

@@ -61,7 +61,9 @@ struct PDFContentInterpreter {
             }
         default: break
         }
+        let pageMatrix = state.ctm
         try execute(data, resources: page.resources, depth: 0)
+        try drawAnnotations(page: page, pageMatrix: pageMatrix)
     }
 
     mutating func execute(_ data: [UInt8], resources: PDFDict?, depth: Int) throws(ExtractionError) {
