@@ -58,7 +58,7 @@ import Testing
         var b = PDFTestBuilder()
         b.add("<< /Type /Catalog /Pages 2 0 R >>")
         b.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-        b.add("<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R /F2 6 0 R >> /XObject << /Fm 9 0 R >> >> /Contents 4 0 R >>")
+        b.add("<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R /F2 6 0 R >> /XObject << /Fm 9 0 R >> >> /Contents 4 0 R /Annots [10 0 R] >>")
         b.addStream("", Array("""
             BT /F1 12 Tf 14 TL 72 720 Td (Hello) Tj T* [(Wor) -20 (ld)] TJ ET
             /Span << /ActualText (x) >> BDC BT /F2 10 Tf 1 0 0 1 300 700 Tm <00010002> Tj ET EMC
@@ -69,6 +69,7 @@ import Testing
         b.add("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /W [1 [500 600] 3 9 700] /DW 1000 >>")
         b.addStream("", Array("1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfrange <0001> <0002> <0041> endbfrange 1 beginbfchar <0003> <FB01> endbfchar".utf8))
         b.addStream("/Type /XObject /Subtype /Form /Resources << /Font << /F1 5 0 R >> /XObject << /Fm 9 0 R >> >>", Array("BT /F1 9 Tf 72 600 Td (In form) Tj ET /Fm Do".utf8))
+        b.add("<< /Type /Annot /Subtype /Widget /Rect [72 500 300 520] /AP << /N << /On 9 0 R >> >> /AS /On >>")
         return [UInt8](b.build(root: 1))
     }()
 
