@@ -136,6 +136,11 @@ import Testing
         #expect(try PDFExtractor.extract(b.build(root: 1)).text == "Page body text\n\nField value")
     }
 
+    @Test func textOutsideThePageIsDropped() throws {
+        let content = "BT /F1 12 Tf 72 720 Td (On the page) Tj ET BT /F1 12 Tf 900 720 Td (Off to the right) Tj ET BT /F1 12 Tf 72 -300 Td (Below) Tj ET"
+        #expect(try Self.text(content) == "On the page")
+    }
+
     @Test func imageOnlyDocumentIsReported() {
         var b = PDFTestBuilder()
         b.add("<< /Type /Catalog /Pages 2 0 R >>")

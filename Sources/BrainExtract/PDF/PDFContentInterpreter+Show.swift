@@ -13,10 +13,11 @@ extension PDFContentInterpreter {
         let baseLength = (ma * ma + mb * mb).squareRoot()
         var total = 0.0
         let charSpacing = state.charSpacing, wordSpacing = state.wordSpacing
+        let bounds = pageBounds
         font.forEachCode(bytes) { text, width, isSpaceCode in
             let glyphAdvance = width * fs * th
             let advance = (width * fs + charSpacing + (isSpaceCode ? wordSpacing : 0)) * th
-            if let text, !text.isEmpty {
+            if let text, !text.isEmpty, ox + size >= bounds.0, ox - size <= bounds.2, oy + size >= bounds.1, oy - size <= bounds.3 {
                 let (fx, fy) = PDFContentInterpreter.frame(ox, oy, direction)
                 let glyph = PDFGlyph(
                     x: fx, y: fy, width: glyphAdvance * baseLength, size: size, text: text, direction: direction,

@@ -20,6 +20,8 @@ struct PDFContentInterpreter {
     var operatorCount = 0
     var lostGlyphFonts = Set<String>()
     var recoveredFonts = Set<String>()
+    /// The page's crop box in rotated page space; glyphs wholly outside it are dropped, as pdftotext does.
+    var pageBounds = (0.0, 0.0, 612.0, 792.0)
     /// Glyphs kept per page; the rest of a pathological page is ignored.
     static let maxGlyphsPerPage = 1_000_000
     var state = GraphicsState()
@@ -62,6 +64,9 @@ struct PDFContentInterpreter {
         default: break
         }
         let pageMatrix = state.ctm
+        let corners = [pageMatrix.apply(page.box.0, page.box.1), pageMatrix.apply(page.box.2, page.box.3)]
+        pageBounds = (min(corners[0].0, corners[1].0), min(corners[0].1, corners[1].1),
+                      max(corners[0].0, corners[1].0), max(corners[0].1, corners[1].1))
         try execute(data, resources: page.resources, depth: 0)
         try drawAnnotations(page: page, pageMatrix: pageMatrix)
     }
