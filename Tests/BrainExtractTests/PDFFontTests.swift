@@ -123,6 +123,19 @@ import Testing
         #expect(out.warnings.contains { $0.contains("rebuilt from the font program") })
     }
 
+    @Test func toUnicodeGapsFallBackToTheFontProgram() throws {
+        var b = PDFTestBuilder()
+        let fontFile = b.addStream("", Self.trueTypeWithCmap(first: 0x41, count: 3, firstGlyph: 1))
+        let fd = b.add("<< /Type /FontDescriptor /FontName /Test /Flags 4 /FontFile2 \(fontFile) 0 R >>")
+        let descendant = b.add("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Test /CIDToGIDMap /Identity /FontDescriptor \(fd) 0 R >>")
+        // Code 1 is mapped to U+0000 (a writer bug) and code 3 not at all; code 2 maps to "x".
+        let tu = b.addStream("", Self.cmap("1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <0000> <0002> <0078> endbfchar"))
+        let font = b.add("<< /Type /Font /Subtype /Type0 /BaseFont /Test /Encoding /Identity-H /DescendantFonts [\(descendant) 0 R] /ToUnicode \(tu) 0 R >>")
+        let out = try PDFExtractor.extract(Self.document(b, font: font, content: "BT /F1 12 Tf 72 720 Td <000100020003> Tj ET"))
+        #expect(out.text == "AxC")
+        #expect(out.warnings.isEmpty)
+    }
+
     @Test func identityWithoutAnyMappingWarns() throws {
         var b = PDFTestBuilder()
         let descendant = b.add("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Lost /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) >> >>")
