@@ -120,7 +120,7 @@ import Testing
         let font = b.add("<< /Type /Font /Subtype /Type0 /BaseFont /Test /Encoding /Identity-H /DescendantFonts [\(descendant) 0 R] >>")
         let out = try PDFExtractor.extract(Self.document(b, font: font, content: "BT /F1 12 Tf 72 720 Td <000100020003> Tj ET"))
         #expect(out.text == "ABC")
-        #expect(out.warnings.contains { $0.contains("rebuilt from the font program") })
+        #expect(out.warnings.contains { $0.contains("was rebuilt from the font program") })
     }
 
     @Test func toUnicodeGapsFallBackToTheFontProgram() throws {
@@ -134,6 +134,15 @@ import Testing
         let out = try PDFExtractor.extract(Self.document(b, font: font, content: "BT /F1 12 Tf 72 720 Td <000100020003> Tj ET"))
         #expect(out.text == "AxC")
         #expect(out.warnings.isEmpty)
+    }
+
+    @Test func predefinedCMapAndCollectionTablesFromPopplerData() throws {
+        guard FileManager.default.fileExists(atPath: "/usr/share/poppler/cMap/Adobe-Japan1/UniJIS-UCS2-H") else { return }
+        var b = PDFTestBuilder()
+        let descendant = b.add("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPro-Regular /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 2 >> >>")
+        let font = b.add("<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPro-Regular /Encoding /UniJIS-UCS2-H /DescendantFonts [\(descendant) 0 R] >>")
+        let out = try PDFExtractor.extract(Self.document(b, font: font, content: "BT /F1 12 Tf 72 720 Td <65E5672C8A9E> Tj ET"))
+        #expect(out.text == "日本語")
     }
 
     @Test func identityWithoutAnyMappingWarns() throws {

@@ -44,7 +44,7 @@ public enum PDFExtractor {
             warnings.append("text of fonts without a Unicode mapping was lost: \(interpreter.lostGlyphFonts.sorted().joined(separator: ", "))")
         }
         if !interpreter.recoveredFonts.isEmpty {
-            warnings.append("text of fonts without a Unicode map was rebuilt from the font program and may be incomplete: \(interpreter.recoveredFonts.sorted().joined(separator: ", "))")
+            warnings.append("text of fonts without a Unicode map was rebuilt from the font program or character collection tables and may be incomplete: \(interpreter.recoveredFonts.sorted().joined(separator: ", "))")
         }
         warnings = doc.warnings + warnings
         let joined = texts.map { $0 + "\n" }.joined(separator: "\u{0C}")
