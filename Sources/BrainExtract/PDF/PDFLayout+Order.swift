@@ -26,12 +26,12 @@ extension PDFLayout {
     /// sit on the baselines of the text beside them: such a column is read row by row.
     static func isLabelColumn(_ labels: [Block], beside text: [Block]) -> Bool {
         let labelLines = labels.flatMap(\.fragments), textLines = text.flatMap(\.fragments)
-        guard !labelLines.isEmpty, labelLines.count * 2 <= textLines.count else { return false }
+        guard !labelLines.isEmpty, labelLines.count <= textLines.count else { return false }
         // Labels come in short separate pieces (a date or two per entry), not one long list.
         guard labels.count >= 2, Double(labelLines.count) <= 2.5 * Double(labels.count) else { return false }
         let labelWidth = (labels.map(\.x1).max() ?? 0) - (labels.map(\.x0).min() ?? 0)
         let textWidth = (text.map(\.x1).max() ?? 0) - (text.map(\.x0).min() ?? 0)
-        guard labelWidth <= 0.5 * textWidth else { return false }
+        guard labelWidth <= 0.8 * textWidth else { return false }
         let aligned = labelLines.filter { l in textLines.contains { abs($0.y - l.y) <= 0.2 * l.size } }.count
         return Double(aligned) >= 0.8 * Double(labelLines.count)
     }
