@@ -94,6 +94,16 @@ import Testing
         #expect(PDFTestBuilder.collapse(try Self.text(content)) == expected.joined(separator: " "))
     }
 
+    @Test func keyValueFormReadsRowByRow() throws {
+        let rows = [("Name:", "Jane Example"), ("Address:", "1 Main Street, Town"), ("Phone:", "555 0100 200")]
+        var content = "BT /F1 10 Tf "
+        for (i, row) in rows.enumerated() {
+            content += "1 0 0 1 72 \(700 - i * 24) Tm (\(row.0)) Tj 1 0 0 1 200 \(700 - i * 24) Tm (\(row.1)) Tj "
+        }
+        content += "ET"
+        #expect(PDFTestBuilder.collapse(try Self.text(content)) == rows.map { "\($0.0) \($0.1)" }.joined(separator: " "))
+    }
+
     @Test func sidebarListOnSharedBaselinesStaysAColumn() throws {
         // A narrow skills list on the same baselines as the main text is a column, not labels.
         var content = "BT /F1 10 Tf "
