@@ -52,6 +52,14 @@ import Testing
         #expect(try Self.text(font: font, show: "(Hel) Tj (lo) Tj") == "Hello")
     }
 
+    @Test func type3FontMatrixScalesWidthsAndSize() throws {
+        // The size lives in the font matrix (shown at size 1): glyphs are 12 units tall and 6 wide,
+        // so a 0.5 unit kerning gap is no word break but an 8 unit gap is.
+        let font = "<< /Type /Font /Subtype /Type3 /FontMatrix [0.012 0 0 0.012 0 0] /FontBBox [0 0 1000 1000] /CharProcs << >> /Resources << >> /Encoding << /Type /Encoding /Differences [97 /a /b] >> /FirstChar 97 /LastChar 98 /Widths [500 500] >>"
+        let got = try PDFTestBuilder.text(PDFTestBuilder.document(pages: ["BT /F1 1 Tf 72 720 Td (ab) Tj [-500] TJ (ba) Tj [-8000] TJ (ab) Tj ET"], font: font))
+        #expect(got == "abba ab")
+    }
+
     @Test func explicitWidths() throws {
         let font = "<< /Type /Font /Subtype /TrueType /BaseFont /Wide /FirstChar 97 /LastChar 98 /Widths [2000 2000] >>"
         // Each glyph is 2 em wide, so consecutive strings stay one word only because widths are honoured.
@@ -72,6 +80,12 @@ import Testing
         let data = Self.document(b, font: font, content: "BT /F1 12 Tf 72 720 Td [<00010002000400040005> -800 <000600070003>] TJ ET")
         let got = try PDFTestBuilder.text(data)
         #expect(got == "Hello fif")
+    }
+
+    @Test func presentationFormsBecomePlainLetters() {
+        #expect(PDFFont.clean("\u{FB01}x\u{FB02}") == "fixfl")
+        #expect(PDFFont.clean("\u{FEE1}\u{FB2A}") == "\u{0645}\u{05E9}\u{05C1}")
+        #expect(PDFFont.clean("\u{E000}\u{F0000}") == nil)
     }
 
     @Test func mixedWidthCodespace() throws {
@@ -106,7 +120,29 @@ import Testing
         let font = b.add("<< /Type /Font /Subtype /Type0 /BaseFont /Test /Encoding /Identity-H /DescendantFonts [\(descendant) 0 R] >>")
         let out = try PDFExtractor.extract(Self.document(b, font: font, content: "BT /F1 12 Tf 72 720 Td <000100020003> Tj ET"))
         #expect(out.text == "ABC")
+        #expect(out.warnings.contains { $0.contains("was rebuilt from the font program") })
+    }
+
+    @Test func toUnicodeGapsFallBackToTheFontProgram() throws {
+        var b = PDFTestBuilder()
+        let fontFile = b.addStream("", Self.trueTypeWithCmap(first: 0x41, count: 3, firstGlyph: 1))
+        let fd = b.add("<< /Type /FontDescriptor /FontName /Test /Flags 4 /FontFile2 \(fontFile) 0 R >>")
+        let descendant = b.add("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Test /CIDToGIDMap /Identity /FontDescriptor \(fd) 0 R >>")
+        // Code 1 is mapped to U+0000 (a writer bug) and code 3 not at all; code 2 maps to "x".
+        let tu = b.addStream("", Self.cmap("1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <0000> <0002> <0078> endbfchar"))
+        let font = b.add("<< /Type /Font /Subtype /Type0 /BaseFont /Test /Encoding /Identity-H /DescendantFonts [\(descendant) 0 R] /ToUnicode \(tu) 0 R >>")
+        let out = try PDFExtractor.extract(Self.document(b, font: font, content: "BT /F1 12 Tf 72 720 Td <000100020003> Tj ET"))
+        #expect(out.text == "AxC")
         #expect(out.warnings.isEmpty)
+    }
+
+    @Test func predefinedCMapAndCollectionTablesFromPopplerData() throws {
+        guard FileManager.default.fileExists(atPath: "/usr/share/poppler/cMap/Adobe-Japan1/UniJIS-UCS2-H") else { return }
+        var b = PDFTestBuilder()
+        let descendant = b.add("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPro-Regular /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 2 >> >>")
+        let font = b.add("<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPro-Regular /Encoding /UniJIS-UCS2-H /DescendantFonts [\(descendant) 0 R] >>")
+        let out = try PDFExtractor.extract(Self.document(b, font: font, content: "BT /F1 12 Tf 72 720 Td <65E5672C8A9E> Tj ET"))
+        #expect(out.text == "日本語")
     }
 
     @Test func identityWithoutAnyMappingWarns() throws {

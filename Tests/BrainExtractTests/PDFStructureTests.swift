@@ -96,6 +96,15 @@ import Testing
         #expect(try PDFTestBuilder.text(b.build(root: 1)) == "Hello structure")
     }
 
+    @Test func brokenPageTreeFallsBackToPageObjects() throws {
+        var b = PDFTestBuilder()
+        b.add("<< /Type /Catalog /Pages 99 0 R >>")
+        b.add("<< /Type /Page /Resources << /Font << /F1 4 0 R >> >> /Contents 3 0 R >>")
+        b.addStream("", Array(Self.content.utf8))
+        b.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        #expect(try PDFTestBuilder.text(b.build(root: 1)) == "Hello structure")
+    }
+
     @Test func notAPDFIsCorrupt() {
         #expect(throws: ExtractionError.self) { try PDFExtractor.extract(Data("%PDF-1.4\nnothing here".utf8)) }
     }

@@ -61,9 +61,8 @@ struct PDFCMap: Sendable {
     static func parse(_ bytes: [UInt8], parent: (String) -> PDFCMap?, limit: Int = 200_000) -> PDFCMap {
         var map = PDFCMap()
         var lexer = PDFLexer(bytes)
-        var operands: [PDFLexer.Token] = []
         var lastName: String?
-        let kwCodespace = PDFLexer.keyword("begincodespacerange"), kwEndCodespace = PDFLexer.keyword("endcodespacerange")
+        let kwCodespace = PDFLexer.keyword("begincodespacerange")
         let kwBfchar = PDFLexer.keyword("beginbfchar"), kwBfrange = PDFLexer.keyword("beginbfrange")
         let kwCidchar = PDFLexer.keyword("begincidchar"), kwCidrange = PDFLexer.keyword("begincidrange")
         let kwUsecmap = PDFLexer.keyword("usecmap")
@@ -87,7 +86,6 @@ struct PDFCMap: Sendable {
                         entries += 1
                         if entries >= limit { break }
                     }
-                    _ = kwEndCodespace
                 } else if k == kwBfchar {
                     while case .string(let src) = lexer.next() {
                         let dst = lexer.next()
@@ -130,10 +128,8 @@ struct PDFCMap: Sendable {
                         if entries >= limit { break }
                     }
                 }
-                operands.removeAll()
             default:
-                operands.append(token)
-                if operands.count > 16 { operands.removeFirst() }
+                break
             }
         }
         return map

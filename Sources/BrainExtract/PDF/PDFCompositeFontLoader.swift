@@ -17,11 +17,16 @@ extension PDFFontLoader {
         font.defaultWidth = (doc.resolve(descendant?["DW"])?.number ?? 1000) * 0.001
         if let w = doc.resolve(descendant?["W"])?.array { readWidths(w, into: &font.cidWidths) }
         if let toUnicode {
-            for (code, text) in toUnicode.unicode { if let clean = PDFFont.clean(text) { font.codeText[code] = clean } else { font.codeText[code] = "" } }
+            for (code, text) in toUnicode.unicode {
+                // A mapping to U+0000 (a known writer bug for ligatures) counts as no mapping.
+                if text.unicodeScalars.allSatisfy({ $0.value == 0 }) { continue }
+                font.codeText[code] = PDFFont.clean(text) ?? ""
+            }
         }
+        // Codes the ToUnicode map leaves out (often ligature glyphs) fall back to the font program.
+        font.cidText = recoveredText(descendant)
         if toUnicode == nil || toUnicode?.unicode.isEmpty == true {
-            font.cidText = recoveredText(descendant)
-            if font.cidText.isEmpty { font.lostCodes = 1 }
+            font.unicodeSource = font.cidText.isEmpty ? .none : .recovered
         }
     }
 

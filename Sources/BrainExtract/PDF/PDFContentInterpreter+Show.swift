@@ -8,22 +8,21 @@ extension PDFContentInterpreter {
         let ma = tm.a * ctm.a + tm.b * ctm.c, mb = tm.a * ctm.b + tm.b * ctm.d
         let mc = tm.c * ctm.a + tm.d * ctm.c, md = tm.c * ctm.b + tm.d * ctm.d
         var (ox, oy) = ctm.apply(tm.e + state.rise * tm.c, tm.f + state.rise * tm.d)
-        let size = abs(fs) * (mc * mc + md * md).squareRoot()
+        let size = abs(fs) * font.sizeScale * (mc * mc + md * md).squareRoot()
         let direction: UInt8 = abs(ma) >= abs(mb) ? (ma >= 0 ? 0 : 2) : (mb > 0 ? 1 : 3)
         let baseLength = (ma * ma + mb * mb).squareRoot()
         var total = 0.0
         let charSpacing = state.charSpacing, wordSpacing = state.wordSpacing
+        let bounds = pageBounds
         font.forEachCode(bytes) { text, width, isSpaceCode in
             let glyphAdvance = width * fs * th
             let advance = (width * fs + charSpacing + (isSpaceCode ? wordSpacing : 0)) * th
-            if let text, !text.isEmpty {
+            if let text, !text.isEmpty, ox + size >= bounds.0, ox - size <= bounds.2, oy + size >= bounds.1, oy - size <= bounds.3 {
                 let (fx, fy) = PDFContentInterpreter.frame(ox, oy, direction)
                 let glyph = PDFGlyph(
                     x: fx, y: fy, width: glyphAdvance * baseLength, size: size, text: text, direction: direction,
                     isSpace: text == " ", sequence: glyphs.count)
                 emit(glyph)
-            } else if text == nil {
-                lostGlyphs += 1
             }
             ox += advance * ma
             oy += advance * mb
@@ -44,7 +43,8 @@ extension PDFContentInterpreter {
     }
 
     private mutating func emit(_ glyph: PDFGlyph) {
-        guard !glyph.x.isNaN, !glyph.y.isNaN, glyph.x.isFinite, glyph.y.isFinite else { return }
+        guard glyph.x.isFinite, glyph.y.isFinite, glyph.size.isFinite, glyph.width.isFinite,
+              glyphs.count < PDFContentInterpreter.maxGlyphsPerPage else { return }
         if var pending = actualText {
             if pending.first == nil { pending.first = glyph }
             pending.last = glyph
@@ -75,9 +75,15 @@ extension PDFContentInterpreter {
             imageCount += 1
             return
         }
-        guard subtype == "Form", depth + 1 < doc.limits.maxRecursionDepth else { return }
+        guard subtype == "Form" else { return }
         var number = -1
         if case .ref(let n, _)? = reference { number = n }
+        try drawForm(stream, number: number, resources: resources, depth: depth)
+    }
+
+    /// Runs a form XObject (or an annotation appearance) with its `/Matrix` and resources.
+    mutating func drawForm(_ stream: PDFStream, number: Int, resources: PDFDict?, depth: Int) throws(ExtractionError) {
+        guard depth + 1 < doc.limits.maxRecursionDepth else { return }
         if number >= 0 {
             guard !formStack.contains(number) else { return }
             formStack.append(number)
@@ -86,13 +92,18 @@ extension PDFContentInterpreter {
         guard let data = try doc.decode(stream) else { return }
         let saved = state
         let savedStack = stack.count
-        if let values = doc.resolve(stream.dict["Matrix"])?.array?.compactMap({ doc.resolve($0)?.number }), let m = PDFMatrix(values) {
+        if let m = PDFContentInterpreter.matrix(doc.resolve(stream.dict["Matrix"]), doc) {
             state.ctm = m.concatenating(state.ctm)
         }
         let formResources = doc.resolve(stream.dict["Resources"])?.dict ?? resources
         try execute(data, resources: formResources, depth: depth + 1)
         state = saved
         if stack.count > savedStack { stack.removeLast(stack.count - savedStack) }
+    }
+
+    static func matrix(_ object: PDFObject?, _ doc: PDFDocument) -> PDFMatrix? {
+        guard let values = object?.array?.compactMap({ doc.resolve($0)?.number }) else { return nil }
+        return PDFMatrix(values)
     }
 
     /// Skips `... ID <binary> EI` after `BI`.

@@ -13,11 +13,17 @@ struct PDFContentInterpreter {
 
     let doc: PDFDocument
     var fonts: [Int: PDFFont] = [:]
+    /// Fonts given inline in a resource dictionary, by resource name (cleared for every stream).
+    var directFonts: [String: PDFFont] = [:]
     var glyphs: [PDFGlyph] = []
     var imageCount = 0
     var operatorCount = 0
     var lostGlyphFonts = Set<String>()
-    var lostGlyphs = 0
+    var recoveredFonts = Set<String>()
+    /// The page's crop box in rotated page space; glyphs wholly outside it are dropped, as pdftotext does.
+    var pageBounds = (0.0, 0.0, 612.0, 792.0)
+    /// Glyphs kept per page; the rest of a pathological page is ignored.
+    static let maxGlyphsPerPage = 1_000_000
     var state = GraphicsState()
     var stack: [GraphicsState] = []
     var textMatrix = PDFMatrix.identity
@@ -34,6 +40,10 @@ struct PDFContentInterpreter {
         glyphs.removeAll(keepingCapacity: true)
         imageCount = 0
         state = GraphicsState()
+        textMatrix = .identity
+        lineMatrix = .identity
+        actualText = nil
+        markedDepth = 0
         switch ((page.rotate % 360) + 360) % 360 {
         case 90: state.ctm = PDFMatrix(a: 0, b: -1, c: 1, d: 0)
         case 180: state.ctm = PDFMatrix(a: -1, b: 0, c: 0, d: -1)
@@ -53,12 +63,18 @@ struct PDFContentInterpreter {
             }
         default: break
         }
+        let pageMatrix = state.ctm
+        let corners = [pageMatrix.apply(page.box.0, page.box.1), pageMatrix.apply(page.box.2, page.box.3)]
+        pageBounds = (min(corners[0].0, corners[1].0), min(corners[0].1, corners[1].1),
+                      max(corners[0].0, corners[1].0), max(corners[0].1, corners[1].1))
         try execute(data, resources: page.resources, depth: 0)
+        try drawAnnotations(page: page, pageMatrix: pageMatrix)
     }
 
     mutating func execute(_ data: [UInt8], resources: PDFDict?, depth: Int) throws(ExtractionError) {
         var parser = PDFParser(data, allowReferences: false, maxDepth: 16)
         var operands: [PDFObject] = []
+        directFonts.removeAll()
         let stackBase = stack.count
         defer { while stack.count > stackBase, let s = stack.popLast() { state = s } }
         while true {
@@ -181,9 +197,18 @@ struct PDFContentInterpreter {
         let fontsDict = doc.resolve(resources?["Font"])?.dict
         let reference = fontsDict?[name]
         if case .ref(let num, _)? = reference, let cached = fonts[num] { return cached }
+        if reference != nil, directFonts.count < 256, case .dict? = reference, let cached = directFonts[name] { return cached }
         let loaded = PDFFontLoader(doc: doc).load(reference)
-        if loaded.lostCodes > 0 { lostGlyphFonts.insert(loaded.name) }
-        if case .ref(let num, _)? = reference { fonts[num] = loaded }
+        switch loaded.unicodeSource {
+        case .none: lostGlyphFonts.insert(loaded.name)
+        case .recovered: recoveredFonts.insert(loaded.name)
+        case .toUnicode: break
+        }
+        switch reference {
+        case .ref(let num, _)?: fonts[num] = loaded
+        case .dict?: directFonts[name] = loaded
+        default: break
+        }
         return loaded
     }
 }

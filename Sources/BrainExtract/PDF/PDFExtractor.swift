@@ -4,7 +4,8 @@ import Foundation
 public enum PDFExtractor {
     /// Extracts the text of every page; pages are separated by form feeds, like pdftotext.
     ///
-    /// Throws `noTextLayer` when no page has text but the file has pages (image-only scans).
+    /// Throws `noTextLayer` when no page has text but the file has pages (image-only scans); pages
+    /// that only draw images are named in a warning when other pages have text.
     public static func extract(_ data: Data, limits: ExtractionLimits = .default) throws(ExtractionError) -> ExtractedText {
         guard data.count <= limits.maxInputBytes else { throw .limitExceeded(what: "input size", limit: limits.maxInputBytes) }
         let deadline = Deadline(seconds: limits.timeBudgetSeconds)
@@ -15,6 +16,8 @@ public enum PDFExtractor {
         var interpreter = PDFContentInterpreter(doc: doc)
         var texts: [String] = []
         var emptyPages: [Int] = []
+        /// Pages without text that draw images: scans that need OCR (blank pages are not reported).
+        var imageOnlyPages: [Int] = []
         var warnings: [String] = []
         for (index, page) in pages.enumerated() {
             do {
@@ -27,13 +30,21 @@ public enum PDFExtractor {
                 break
             }
             let text = PDFLayout.text(interpreter.glyphs)
-            if text.allSatisfy({ $0.isWhitespace }) { emptyPages.append(index + 1) }
+            if text.allSatisfy({ $0.isWhitespace }) {
+                emptyPages.append(index + 1)
+                if interpreter.imageCount > 0 { imageOnlyPages.append(index + 1) }
+            }
             texts.append(text)
         }
-        if emptyPages.count == pages.count { throw .noTextLayer(pages: pageList(emptyPages, total: pages.count)) }
-        if !emptyPages.isEmpty { warnings.append("no text layer on \(pageList(emptyPages, total: pages.count))") }
+        if emptyPages.count == pages.count {
+            throw .noTextLayer(pages: pageList(imageOnlyPages.isEmpty ? emptyPages : imageOnlyPages, total: pages.count))
+        }
+        if !imageOnlyPages.isEmpty { warnings.append("no text layer on \(pageList(imageOnlyPages, total: pages.count))") }
         if !interpreter.lostGlyphFonts.isEmpty {
             warnings.append("text of fonts without a Unicode mapping was lost: \(interpreter.lostGlyphFonts.sorted().joined(separator: ", "))")
+        }
+        if !interpreter.recoveredFonts.isEmpty {
+            warnings.append("text of fonts without a Unicode map was rebuilt from the font program or character collection tables and may be incomplete: \(interpreter.recoveredFonts.sorted().joined(separator: ", "))")
         }
         warnings = doc.warnings + warnings
         let joined = texts.map { $0 + "\n" }.joined(separator: "\u{0C}")

@@ -1,3 +1,14 @@
+import Foundation
+
+/// Where a font's code-to-text mapping came from.
+enum PDFUnicodeSource: Sendable {
+    case toUnicode
+    /// Rebuilt from the embedded font program or poppler-data tables: may be incomplete.
+    case recovered
+    /// Nothing: the font's text is lost.
+    case none
+}
+
 /// A font reduced to what text extraction needs: how to split a string into codes, the text of
 /// each code and its advance width (in text space units, i.e. already divided by 1000).
 struct PDFFont {
@@ -11,9 +22,12 @@ struct PDFFont {
     var cidText: [UInt32: String] = [:]
     var cidWidths: [UInt32: Double] = [:]
     var defaultWidth = 1.0
-    /// Whether a code had no text mapping at all (reported as lost glyphs).
-    var lostCodes = 0
+    /// How the text of a composite font without a ToUnicode map was found (reported as a warning).
+    var unicodeSource = PDFUnicodeSource.toUnicode
     var name = ""
+    /// Glyph-space em relative to text space: 1 except for Type 3 fonts, whose `/FontMatrix`
+    /// decides how large a unit font size draws.
+    var sizeScale = 1.0
 
     /// Text for a code, after the fixups every glyph gets (ligatures, private use, controls).
     static func clean(_ text: String) -> String? {
@@ -26,6 +40,9 @@ struct PDFFont {
             case 0xFB03: out += "ffi"
             case 0xFB04: out += "ffl"
             case 0xFB05, 0xFB06: out += "st"
+            case 0xFB07...0xFDFF, 0xFE70...0xFEFF:
+                // Other presentation forms (Armenian, Hebrew, Arabic) become their plain letters.
+                out += String(Character(scalar)).precomposedStringWithCompatibilityMapping
             case 0xE000...0xF8FF, 0xF0000...0x10FFFF: continue
             case 0x00A0, 0x2002...0x200A, 0x202F, 0x3000: out += " "
             case 0x0009, 0x000A, 0x000D: out += " "

@@ -46,17 +46,18 @@ struct PDFFontLoader {
             base = PDFGlyphNames.standard
         }
         var names = [String?](repeating: nil, count: 256)
-        if subtype == "Type1" || subtype == "MMType1", let builtIn = builtInEncoding(descriptor) {
-            names = builtIn
-            base = Array(repeating: nil, count: 256)
-        }
         let encodingName = encodingObject?.name ?? doc.resolve(encodingObject?.dict?["BaseEncoding"])?.name
         switch encodingName {
-        case "WinAnsiEncoding"?: base = PDFGlyphNames.winAnsi; names = Array(repeating: nil, count: 256)
-        case "MacRomanEncoding"?: base = PDFGlyphNames.macRoman; names = Array(repeating: nil, count: 256)
-        case "StandardEncoding"?: base = PDFGlyphNames.standard; names = Array(repeating: nil, count: 256)
-        case "PDFDocEncoding"?: base = PDFGlyphNames.pdfDoc; names = Array(repeating: nil, count: 256)
-        default: break
+        case "WinAnsiEncoding"?: base = PDFGlyphNames.winAnsi
+        case "MacRomanEncoding"?: base = PDFGlyphNames.macRoman
+        case "StandardEncoding"?: base = PDFGlyphNames.standard
+        case "PDFDocEncoding"?: base = PDFGlyphNames.pdfDoc
+        default:
+            // No base encoding named: an embedded Type 1 program's own encoding applies.
+            if subtype == "Type1" || subtype == "MMType1", let builtIn = builtInEncoding(descriptor) {
+                names = builtIn
+                base = Array(repeating: nil, count: 256)
+            }
         }
         if let differences = doc.resolve(encodingObject?.dict?["Differences"])?.array {
             var code = 0
@@ -89,6 +90,11 @@ struct PDFFontLoader {
         var scale = 0.001
         if subtype == "Type3", let matrix = doc.resolve(dict["FontMatrix"])?.array, let a = matrix.first.flatMap({ doc.resolve($0)?.number }) {
             scale = abs(a)
+            // Type 3 fonts have no em: the glyph box height in text space stands in for it.
+            if matrix.count >= 4, let d = doc.resolve(matrix[3])?.number, let box = PDFPageTree.rect(doc.resolve(dict["FontBBox"])) {
+                let height = (box.3 - box.1) * abs(d)
+                if height.isFinite, height > 0.05, height < 50 { font.sizeScale = height }
+            }
         }
         let missing = (doc.resolve(descriptor?["MissingWidth"])?.number ?? 0) * scale
         if let widths = doc.resolve(dict["Widths"])?.array {
@@ -112,8 +118,13 @@ struct PDFFontLoader {
         }
     }
 
-    /// The `dup <code> /<name> put` encoding inside an embedded Type 1 program's clear text.
+    /// The built-in encoding of an embedded Type 1 program (`dup <code> /<name> put` in its clear
+    /// text) or of a bare CFF program.
     private func builtInEncoding(_ descriptor: PDFDict?) -> [String?]? {
+        if let cff = doc.resolve(descriptor?["FontFile3"])?.stream, doc.resolve(cff.dict["Subtype"])?.name == "Type1C",
+           let data = (try? doc.decode(cff)) ?? nil {
+            return PDFCFF.encoding(data)
+        }
         guard let stream = doc.resolve(descriptor?["FontFile"])?.stream, let data = (try? doc.decode(stream)) ?? nil else { return nil }
         let clearLength = min(data.count, max(0, doc.resolve(stream.dict["Length1"])?.int ?? data.count))
         guard let start = PDFObjectReader.find(Array("/Encoding".utf8), in: Array(data[0..<clearLength]), from: 0) else { return nil }

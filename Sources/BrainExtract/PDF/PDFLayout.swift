@@ -44,19 +44,25 @@ enum PDFLayout {
         let sorted = words.sorted { $0.y != $1.y ? $0.y > $1.y : $0.x0 < $1.x0 }
         var lines: [[PDFWord]] = []
         var current: [PDFWord] = []
-        var lineY = 0.0, lineSize = 0.0
         for w in sorted {
-            if !current.isEmpty, abs(lineY - w.y) <= 0.5 * max(min(lineSize, w.size), 0.6 * max(lineSize, w.size)) {
+            if !current.isEmpty, fits(w, line: current) {
                 current.append(w)
-                if w.size > lineSize { lineSize = w.size; lineY = w.y }
             } else {
                 if !current.isEmpty { lines.append(current) }
                 current = [w]
-                lineY = w.y
-                lineSize = w.size
             }
         }
         if !current.isEmpty { lines.append(current) }
+        // A line of only sub- or superscripts met before its base line joins that line.
+        var merged: [[PDFWord]] = []
+        for line in lines {
+            if let last = merged.last, line.allSatisfy({ fits($0, line: last) }) || last.allSatisfy({ fits($0, line: line) }) {
+                merged[merged.count - 1] += line
+            } else {
+                merged.append(line)
+            }
+        }
+        lines = merged
         let sortedLines = lines.map { $0.sorted { $0.x0 < $1.x0 } }
         var fragments: [Fragment] = []
         for (index, byX) in sortedLines.enumerated() {
@@ -81,6 +87,28 @@ enum PDFLayout {
             if let f = frag { fragments.append(f) }
         }
         return fragments
+    }
+
+    /// Whether `w` continues `line`: a word of similar size within half its size of the baseline,
+    /// or a neighbouring word of another size that makes `w` a sub- or superscript (or the reverse).
+    static func fits(_ w: PDFWord, line: [PDFWord]) -> Bool {
+        for m in line.suffix(200).reversed() {
+            let small = min(m.size, w.size), large = max(m.size, w.size)
+            if large <= 1.25 * small {
+                if abs(m.y - w.y) <= 0.5 * small { return true }
+            } else if w.x0 <= m.x1 + large && w.x1 >= m.x0 - large, sameLine(m.y, m.size, w.y, w.size) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether two baselines belong to one line: the smaller text may sit up to half the larger
+    /// size above (superscripts) or 0.3 of it below (subscripts) the larger text's baseline.
+    static func sameLine(_ y1: Double, _ s1: Double, _ y2: Double, _ s2: Double) -> Bool {
+        let (bigY, bigSize, smallY) = s1 >= s2 ? (y1, s1, y2) : (y2, s2, y1)
+        let d = smallY - bigY
+        return d >= -0.3 * bigSize && d <= 0.5 * bigSize
     }
 
     /// Whether the gap `a...b` on line `line` lines up with gaps on neighbouring lines (a column
@@ -138,41 +166,6 @@ enum PDFLayout {
             }
         }
         return blocks
-    }
-
-    /// Orders blocks by recursive cuts: a vertical gutter splits columns (left first); otherwise
-    /// the topmost horizontal gap splits off the blocks above it.
-    static func order(_ blocks: [Block], depth: Int) -> [Block] {
-        guard blocks.count > 1, depth < 200 else { return blocks }
-        if let cut = verticalCut(blocks) {
-            return order(blocks.filter { $0.x1 <= cut }, depth: depth + 1) + order(blocks.filter { $0.x1 > cut }, depth: depth + 1)
-        }
-        if let cut = horizontalCut(blocks) {
-            return order(blocks.filter { $0.bottom >= cut }, depth: depth + 1) + order(blocks.filter { $0.bottom < cut }, depth: depth + 1)
-        }
-        return blocks.sorted { a, b in
-            abs(a.top - b.top) > 0.5 * min(a.size, b.size) ? a.top > b.top : a.x0 < b.x0
-        }
-    }
-
-    private static func verticalCut(_ blocks: [Block]) -> Double? {
-        let sorted = blocks.sorted { $0.x0 < $1.x0 }
-        var reach = sorted[0].x1
-        for b in sorted.dropFirst() {
-            if b.x0 > reach { return (reach + b.x0) / 2 }
-            reach = max(reach, b.x1)
-        }
-        return nil
-    }
-
-    private static func horizontalCut(_ blocks: [Block]) -> Double? {
-        let sorted = blocks.sorted { $0.top > $1.top }
-        var reach = sorted[0].bottom
-        for b in sorted.dropFirst() {
-            if b.top < reach { return (reach + b.top) / 2 }
-            reach = min(reach, b.bottom)
-        }
-        return nil
     }
 
     /// Joins the words of one line. Like pdftotext, a line made only of one-glyph words is read

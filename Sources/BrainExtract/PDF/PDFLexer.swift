@@ -92,10 +92,8 @@ struct PDFLexer {
 
     private mutating func number() -> Token {
         var negative = false
-        var sawSign = false
         while pos < end, bytes[pos] == 0x2B || bytes[pos] == 0x2D {
             if bytes[pos] == 0x2D { negative.toggle() }
-            sawSign = true
             pos += 1
         }
         var intPart = 0
@@ -119,7 +117,6 @@ struct PDFLexer {
         }
         // Swallow junk glued to the number ("4.-3", "12a") so it cannot loop.
         while pos < end, PDFLexer.isRegular(bytes[pos]) { pos += 1 }
-        _ = sawSign
         if isReal {
             let value = Double(intPart) + fraction
             return .real(negative ? -value : value)

@@ -8,6 +8,7 @@ struct PDFPage {
 }
 
 /// Walks `/Pages` (with a loop guard and depth limit); falls back to every `/Type /Page` object.
+/// Attributes missing from a page are inherited: `/Resources`, `/CropBox` or `/MediaBox`, `/Rotate`.
 enum PDFPageTree {
     static func pages(_ doc: PDFDocument) throws(ExtractionError) -> [PDFPage] {
         var result: [PDFPage] = []
@@ -30,6 +31,14 @@ enum PDFPageTree {
             }
         }
         try walk(doc.catalog?["Pages"], inheritedResources: nil, box: nil, rotate: nil, depth: 0)
+        if result.isEmpty {
+            // A broken page tree: take every page object in object-number order.
+            for num in doc.entries.keys.sorted() where !visited.contains(num) {
+                try doc.deadline.check()
+                guard let dict = doc.object(num)?.dict, doc.resolve(dict["Type"])?.name == "Page" else { continue }
+                try walk(.ref(num, 0), inheritedResources: nil, box: nil, rotate: nil, depth: 0)
+            }
+        }
         return result
     }
 

@@ -16,7 +16,7 @@ struct PDFParser {
         self.maxDepth = maxDepth
     }
 
-    /// Parses the next object; a stray keyword is returned through `keyword`.
+    /// Parses the next object; nil at the end or at a keyword that is not a value.
     mutating func parseObject(depth: Int = 0) -> PDFObject? {
         let token = lexer.next()
         return object(from: token, depth: depth)

@@ -24,7 +24,7 @@ enum PDFTrueTypeCmap {
             case (1, 0): rank = 1
             default: continue
             }
-            if best == nil || rank > best!.rank { best = (rank, cmap + Int(offset)) }
+            if rank > (best?.rank ?? 0) { best = (rank, cmap + Int(offset)) }
         }
         guard let table = best else { return [:] }
         var result: [UInt16: String] = [:]
@@ -44,9 +44,11 @@ enum PDFTrueTypeCmap {
             guard let segX2 = reader.u16(start + 6) else { break }
             let segs = Int(segX2) / 2
             let ends = start + 14, starts = ends + 2 * segs + 2, deltas = starts + 2 * segs, ranges = deltas + 2 * segs
-            for s in 0..<segs {
+            var visited = 0
+            for s in 0..<segs where visited < 200_000 {
                 guard let end = reader.u16(ends + 2 * s), let first = reader.u16(starts + 2 * s),
                       let delta = reader.u16(deltas + 2 * s), let rangeOffset = reader.u16(ranges + 2 * s), first <= end else { continue }
+                visited += Int(end - first) + 1
                 for code in UInt32(first)...UInt32(end) where code != 0xFFFF {
                     var gid: UInt16
                     if rangeOffset == 0 {
