@@ -19,6 +19,9 @@ public enum BrainCLI {
         JobsListCommand.self, RetryCommand.self, ResultsListCommand.self, ResultsShowCommand.self,
         ResultsExportCommand.self, LogsCommand.self,
         // end clidata
+        // bench
+        BenchPipelineCommand.self,
+        // end bench
         ]
     }
 
@@ -30,6 +33,9 @@ public enum BrainCLI {
         CommandGroup(name: "jobs", summary: "inspect the job queue (re-queue with brain retry)"),
         CommandGroup(name: "results", summary: "read and export results"),
         // end clidata
+        // bench (drop this group if another branch already added "bench")
+        CommandGroup(name: "bench", summary: "benchmarks that print figures"),
+        // end bench
     ]
 
     static let version = "0.1.0"
