@@ -157,7 +157,9 @@ public final class Worker: @unchecked Sendable {
 
     private func process(_ job: ClaimedJob, _ processor: JobProcessor) async {
         do {
-            guard let text = try await engine.queue.read({ db in try JobQueue.inputText(db: db, job: job) }) else {
+            let text: String?
+            if let inline = job.inputText { text = inline } else { text = try await engine.queue.read { db in try JobQueue.inputText(db: db, job: job) } }
+            guard let text else {
                 await settleFailure(job, message: "the job's document has no text", errorClass: "extraction", permanent: true)
                 return
             }
