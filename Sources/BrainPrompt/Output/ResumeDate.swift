@@ -52,6 +52,12 @@ public enum ResumeDate {
         case season
     }
 
+    /// Whether `read(raw)` is `.ongoing`; a text with a digit never is, and is not read at all.
+    public static func isOngoing(_ raw: String) -> Bool {
+        if raw.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return false }
+        return read(raw) == .ongoing
+    }
+
     /// Reads one date string.
     public static func read(_ raw: String) -> Reading {
         let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
