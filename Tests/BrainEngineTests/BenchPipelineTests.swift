@@ -17,6 +17,7 @@ import Testing
         #expect(figures.httpRoundTripP50 > 0)
         #expect(figures.idealJobsPerSecond == nil)
         #expect(figures.peakMemoryBytes > 0)
+        #expect(figures.cpuPerJob > 0)
         #expect(figures.json["done"]?.intValue == 20)
     }
 

@@ -56,13 +56,16 @@ public enum PipelineBenchmark {
         workerSettings.pollSeconds = 0.05
         workerSettings.onJobSettled = { _, elapsed in samples.add(elapsed) }
         let worker = Worker(engine: engine, settings: workerSettings)
+        let cpuBefore = ProcessUsage.now()
         let started = ContinuousClock.now
         _ = try await worker.run()
         let wall = (ContinuousClock.now - started).seconds
+        let cpuSeconds = ProcessUsage.now().cpuSeconds - cpuBefore.cpuSeconds
 
         var figures = PipelineBenchmarkFigures(settings: settings)
         figures.wallSeconds = wall
         figures.jobsPerSecond = wall > 0 ? Double(jobs) / wall : 0
+        figures.cpuPerJob = jobs > 0 ? cpuSeconds * 1000 / Double(jobs) : 0
         if settings.latencyMs > 0 { figures.idealJobsPerSecond = Double(max(1, settings.concurrency)) * 1000 / Double(settings.latencyMs) }
         try await count(into: &figures, engine: engine)
         figures.httpRoundTripP50 = try await bareRoundTrip(
@@ -75,7 +78,7 @@ public enum PipelineBenchmark {
         figures.overheadP50 = PipelineBenchmarkFigures.percentile(overheads, 0.50)
         figures.overheadP99 = PipelineBenchmarkFigures.percentile(overheads, 0.99)
         figures.overheadMean = overheads.isEmpty ? 0 : overheads.reduce(0, +) / Double(overheads.count)
-        figures.peakMemoryBytes = peakMemoryBytes()
+        figures.peakMemoryBytes = ProcessUsage.now().peakResidentBytes
         return figures
     }
 
@@ -146,22 +149,6 @@ public enum PipelineBenchmark {
         let figures = await HTTPBenchmark.run(client: client, request: request, requests: samples, concurrency: 1)
         return figures.p50Milliseconds
     }
-
-    /// The process's peak resident set in bytes (Linux reports kilobytes, macOS bytes).
-    static func peakMemoryBytes() -> Int {
-        #if os(Linux)
-            let who = RUSAGE_SELF.rawValue
-        #else
-            let who = RUSAGE_SELF
-        #endif
-        var usage = rusage()
-        guard getrusage(who, &usage) == 0 else { return 0 }
-        #if os(Linux)
-            return usage.ru_maxrss * 1024
-        #else
-            return usage.ru_maxrss
-        #endif
-    }
 }
 
 /// Per-job times collected from worker slots; keeps the fake's request log short so a long run
@@ -195,4 +182,27 @@ final class TimingSamples: @unchecked Sendable {
 
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// The process's resource use so far (getrusage).
+struct ProcessUsage {
+    var cpuSeconds: Double
+    var peakResidentBytes: Int
+
+    static func now() -> ProcessUsage {
+        var usage = rusage()
+        #if os(Linux)
+            let who = RUSAGE_SELF.rawValue
+        #else
+            let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return ProcessUsage(cpuSeconds: 0, peakResidentBytes: 0) }
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
+        #if os(Linux)
+            let peak = usage.ru_maxrss * 1024  // kilobytes on Linux
+        #else
+            let peak = usage.ru_maxrss  // bytes on macOS
+        #endif
+        return ProcessUsage(cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime), peakResidentBytes: peak)
+    }
 }

@@ -48,6 +48,9 @@ public struct PipelineBenchmarkFigures: Sendable, Equatable {
     public var overheadP50 = 0.0
     public var overheadP99 = 0.0
     public var overheadMean = 0.0
+    /// Process CPU time (user + system) during the run per job, fakes included: near the job
+    /// time when the run is CPU-bound, far below it when it waits.
+    public var cpuPerJob = 0.0
     /// Peak resident set of the whole process (getrusage `ru_maxrss`), in bytes.
     public var peakMemoryBytes = 0
 
@@ -61,7 +64,7 @@ public struct PipelineBenchmarkFigures: Sendable, Equatable {
             "result_rows": .int(resultRows), "valid_results": .int(validResults), "call_rows": .int(callRows), "wall_seconds": .number(wallSeconds),
             "jobs_per_second": .number(jobsPerSecond), "job_ms_p50": .number(jobP50), "job_ms_p99": .number(jobP99),
             "http_round_trip_ms_p50": .number(httpRoundTripP50), "overhead_ms_p50": .number(overheadP50),
-            "overhead_ms_p99": .number(overheadP99), "overhead_ms_mean": .number(overheadMean),
+            "overhead_ms_p99": .number(overheadP99), "overhead_ms_mean": .number(overheadMean), "cpu_ms_per_job": .number(cpuPerJob),
             "peak_memory_bytes": .int(peakMemoryBytes),
         ]
         if let ideal = idealJobsPerSecond {
@@ -83,6 +86,7 @@ public struct PipelineBenchmarkFigures: Sendable, Equatable {
         }
         lines.append(String(format: "job time p50 %.3f ms, p99 %.3f ms; bare HTTP round trip p50 %.3f ms", jobP50, jobP99, httpRoundTripP50))
         lines.append(String(format: "engine overhead per job: p50 %.3f ms, p99 %.3f ms, mean %.3f ms", overheadP50, overheadP99, overheadMean))
+        lines.append(String(format: "process CPU per job %.3f ms (fake providers included)", cpuPerJob))
         lines.append(String(format: "peak memory %.1f MB (ru_maxrss)", Double(peakMemoryBytes) / 1_048_576))
         return lines.joined(separator: "\n")
     }
