@@ -25,6 +25,9 @@ public enum BrainCLI {
         ResultsExportCommand.self, LogsCommand.self,
         DemoCommand.self,  // demo
         // end clidata
+        // bench
+        BenchPipelineCommand.self,
+        // end bench
         ]
     }
 
@@ -40,6 +43,9 @@ public enum BrainCLI {
         CommandGroup(name: "jobs", summary: "inspect the job queue (re-queue with brain retry)"),
         CommandGroup(name: "results", summary: "read and export results"),
         // end clidata
+        // bench (drop this group if another branch already added "bench")
+        CommandGroup(name: "bench", summary: "benchmarks that print figures"),
+        // end bench
     ]
 
     static let version = "0.1.0"

@@ -1,6 +1,7 @@
 import BrainCore
 import BrainPrompt
 import BrainProviders
+import Foundation
 
 /// One unit of work: a task over an input text, rendered with a recorded template version.
 public struct JobInput: Sendable {
@@ -57,11 +58,14 @@ public struct JobProcessor: Sendable {
     public let schemas: SchemaSet
     /// Longest input, in characters, sent to a provider; longer inputs are cut with a marker.
     public var inputCharacterBudget: Int = 60_000
+    /// One checker per schema, built once: a checker's normaliser digests its whole schema.
+    private let checkers: [String: StructuredOutputChecker]
 
     public init(catalog: TemplateCatalog, router: Router, schemas: SchemaSet = .shared) {
         self.catalog = catalog
         self.router = router
         self.schemas = schemas
+        checkers = schemas.schemas.mapValues { StructuredOutputChecker(schema: $0) }
     }
 
     public func process(_ job: JobInput) async throws -> JobOutcome {
@@ -82,10 +86,10 @@ public struct JobProcessor: Sendable {
         }
         let folded = try assemble(false)
         let withDeveloper = try assemble(true)
-        var schema: JSONSchema?
+        var checker: StructuredOutputChecker?
         if let name = template.outputSchema, template.strict {
-            guard let s = schemas[name] else { throw JobError.missingSchema(name) }
-            schema = s
+            guard let c = checkers[name] else { throw JobError.missingSchema(name) }
+            checker = c
         }
         var request = RouteRequest(messages: { config in config.acceptsDeveloperRole ? withDeveloper.messages : folded.messages })
         if let only = job.options.provider { request.onlyProviders = [only] }
@@ -94,13 +98,14 @@ public struct JobProcessor: Sendable {
         request.temperature = job.options.temperature
         request.useCache = !job.options.noCache
         request.jobID = job.jobID
-        if let schema {
-            request.outputSchema = schema.document
+        let lastCheck = LastCheck()
+        if let checker {
+            request.outputSchema = checker.schema.document
             request.schemaName = template.outputSchema ?? "output"
-            let checker = StructuredOutputChecker(schema: schema)
             let conversation = folded.messages
             request.check = { completion, isRepair in
                 let result = isRepair ? checker.checkRepair(completion.text) : checker.check(completion.text)
+                lastCheck.keep(result, text: completion.text, repaired: isRepair)
                 if result.verdict.isAccepted { return .accept }
                 let errors = result.verdict.errors
                 if isRepair { return .reject(errors: errors) }
@@ -111,16 +116,34 @@ public struct JobProcessor: Sendable {
         let route = try await router.route(request)
         let elapsed = Int((ContinuousClock.now - started) / .milliseconds(1))
         var warnings = folded.warnings
-        guard let schema else {
+        guard let checker else {
             return JobOutcome(route: route, verdict: "text", parsed: nil, validationErrors: [], warnings: warnings, responseTimeMs: elapsed)
         }
-        let checker = StructuredOutputChecker(schema: schema)
-        let check = route.repaired ? checker.checkRepair(route.completion.text) : checker.check(route.completion.text)
+        let check = lastCheck.result(text: route.completion.text, repaired: route.repaired)
+            ?? (route.repaired ? checker.checkRepair(route.completion.text) : checker.check(route.completion.text))
         if let document = check.verdict.document {
             warnings += GroundingCheck(sourceText: job.text).warnings(for: document, task: job.task).map(\.description)
         }
         return JobOutcome(
             route: route, verdict: check.verdict.label, parsed: check.verdict.document,
             validationErrors: check.verdict.errors, warnings: warnings, responseTimeMs: elapsed)
+    }
+}
+
+/// The router's last check of an answer, so the accepted answer is not checked a second time.
+private final class LastCheck: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: (check: OutputCheck, text: String, repaired: Bool)?
+
+    func keep(_ check: OutputCheck, text: String, repaired: Bool) {
+        lock.withLock { kept = (check, text, repaired) }
+    }
+
+    /// The kept check when it was of exactly this answer, judged the same way.
+    func result(text: String, repaired: Bool) -> OutputCheck? {
+        lock.withLock {
+            guard let kept, kept.repaired == repaired, kept.text == text else { return nil }
+            return kept.check
+        }
     }
 }

@@ -23,11 +23,12 @@ public struct GroundingWarning: Sendable, Equatable, CustomStringConvertible {
 /// diacritics folded, `&` read as "and", apostrophes removed, other punctuation and all
 /// whitespace runs turned into single spaces), it occurs in the source as whole words.
 public struct GroundingCheck: Sendable {
-    private let normalizedSource: String
+    /// The normalised source between single spaces, as UTF-8.
+    private let normalizedSource: [UInt8]
 
     /// Normalises the source text once; check as many documents against it as needed.
     public init(sourceText: String) {
-        normalizedSource = " " + Self.normalize(sourceText) + " "
+        normalizedSource = Array((" " + Self.normalize(sourceText) + " ").utf8)
     }
 
     /// Whether `phrase` occurs in the source text under the comparison described above.
@@ -35,7 +36,24 @@ public struct GroundingCheck: Sendable {
     public func contains(_ phrase: String) -> Bool {
         let needle = Self.normalize(phrase)
         guard !needle.isEmpty else { return true }
-        return normalizedSource.range(of: " " + needle + " ", options: .literal) != nil
+        return Self.occurs(Array((" " + needle + " ").utf8), in: normalizedSource)
+    }
+
+    /// Whether `needle` occurs in `haystack` byte for byte. The needle starts and ends with a
+    /// space, so a match always lies on whole characters.
+    static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last {
+            if haystack[start] == first {
+                var matched = 1
+                while matched < needle.count && haystack[start + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 
     /// The warnings for a resume (`resume_parsing`) or job description (`jd_parsing`); other tasks have none.
@@ -66,6 +84,11 @@ public struct GroundingCheck: Sendable {
 
     /// The comparison form of a text: see the type's description.
     static func normalize(_ text: String) -> String {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? normalizeASCII(text) : normalizeUnicode(text)
+    }
+
+    /// `normalize` for any text.
+    static func normalizeUnicode(_ text: String) -> String {
         let folded = text.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var out = ""
@@ -93,5 +116,30 @@ public struct GroundingCheck: Sendable {
             pendingSpace = true
         }
         return out
+    }
+
+    /// `normalize` for pure ASCII, where compatibility mapping and diacritic or width folding
+    /// change nothing and case folding is lower-casing: the same result, without Foundation.
+    static func normalizeASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingSpace, !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                out.append(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
+            case UInt8(ascii: "&"):
+                if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                out.append(contentsOf: "and".utf8)
+                pendingSpace = true
+            default:
+                pendingSpace = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -88,7 +88,7 @@ private struct NormalizationWalk {
                 let child = facts?.property(k)
                 let required = facts?.required.contains(k) ?? false
                 if let date = child.flatMap(schemaFacts), date.isDate,
-                    case .string(let s) = member, ResumeDate.read(s) == .ongoing, k == "endDate" || date.mentionsOngoing, !required
+                    case .string(let s) = member, ResumeDate.isOngoing(s), k == "endDate" || date.mentionsOngoing, !required
                 {
                     record(memberPath, "dropped \(ValuePreview.short(member)): the period is ongoing, so the end date is omitted")
                     setCurrent = true

@@ -22,6 +22,8 @@ public enum ResumeDate {
         "present", "current", "currently", "now", "today", "ongoing", "till date", "to date", "till now",
         "until now", "to present", "till present", "actual", "heute", "actualidad", "atualmente", "presente",
     ]
+    /// What `read` trims from both ends.
+    static let edgeCharacters = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
     static let seasons: Set<String> = ["spring", "summer", "fall", "autumn", "winter"]
     static let ignoredWords: Set<String> = ["st", "nd", "rd", "th", "of", "the"]
     static let monthNames: [String: Int] = {
@@ -50,10 +52,16 @@ public enum ResumeDate {
         case season
     }
 
+    /// Whether `read(raw)` is `.ongoing`; a text with a digit never is, and is not read at all.
+    public static func isOngoing(_ raw: String) -> Bool {
+        if raw.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return false }
+        return read(raw) == .ongoing
+    }
+
     /// Reads one date string.
     public static func read(_ raw: String) -> Reading {
         let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+            .trimmingCharacters(in: edgeCharacters)
         let words = folded.split(whereSeparator: { !$0.isLetter }).joined(separator: " ")
         if !folded.contains(where: \.isNumber), ongoingWords.contains(words) { return .ongoing }
         // ISO date-time: keep the calendar date.

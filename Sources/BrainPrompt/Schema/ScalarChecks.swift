@@ -4,7 +4,7 @@ import BrainCore
 enum ScalarChecks {
     static func string(_ node: SchemaNode, _ string: String, path: String) -> [SchemaViolation] {
         var out: [SchemaViolation] = []
-        let length = string.unicodeScalars.count
+        let length = node.minLength == nil && node.maxLength == nil ? 0 : string.unicodeScalars.count
         if let min = node.minLength, length < min {
             let message = length == 0 ? "string is empty, but needs at least \(min) character\(min == 1 ? "" : "s")"
                 : "string has \(length) characters, fewer than the minimum \(min)"

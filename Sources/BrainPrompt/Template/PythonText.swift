@@ -152,13 +152,17 @@ enum PythonText {
     }
 
     static func strip(_ s: String, leading: Bool = true, trailing: Bool = true, where isStripped: (Unicode.Scalar) -> Bool = isSpace) -> String {
-        let scalars = Array(s.unicodeScalars)
-        var start = 0
-        var end = scalars.count
-        if leading { while start < end && isStripped(scalars[start]) { start += 1 } }
-        if trailing { while end > start && isStripped(scalars[end - 1]) { end -= 1 } }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        let scalars = s.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        if leading { while start < end && isStripped(scalars[start]) { start = scalars.index(after: start) } }
+        if trailing {
+            while end > start {
+                let before = scalars.index(before: end)
+                guard isStripped(scalars[before]) else { break }
+                end = before
+            }
+        }
+        return String(scalars[start..<end])
     }
 }
