@@ -7,45 +7,33 @@ public enum BrainCLI {
     /// Every subcommand, in the order `brain --help` lists them.
     static var commands: [any CLICommand.Type] {
         [
-        InitCommand.self, StatusCommand.self,
-        ProvidersListCommand.self, ProvidersAddCommand.self, ProvidersSetCommand.self,
-        ProvidersEnableCommand.self, ProvidersDisableCommand.self, ProvidersRemoveCommand.self,
-        KeysListCommand.self, KeysAddCommand.self, KeysRemoveCommand.self, KeysEnableCommand.self,
-        KeysDisableCommand.self,
-        // clitools
-        TemplatesListCommand.self, TemplatesShowCommand.self, TemplatesRenderCommand.self,
-        ImportCommand.self, ProvidersTestCommand.self, FakeProviderCommand.self,
-        BenchHTTPCommand.self, BenchExtractCommand.self,
-        // end clitools
-        ExtractCommand.self, ExtractDirCommand.self,
-        SQLCommand.self, ConfigReloadCommand.self, ProcessCommand.self, IngestCommand.self, RunCommand.self,
-        SyncCommand.self,
-        // clidata
-        JobsListCommand.self, RetryCommand.self, ResultsListCommand.self, ResultsShowCommand.self,
-        ResultsExportCommand.self, LogsCommand.self,
-        DemoCommand.self,  // demo
-        // end clidata
-        // bench
-        BenchPipelineCommand.self,
-        // end bench
+            // Set-up and state.
+            InitCommand.self, StatusCommand.self, ConfigReloadCommand.self, ImportCommand.self,
+            ProvidersListCommand.self, ProvidersAddCommand.self, ProvidersSetCommand.self,
+            ProvidersEnableCommand.self, ProvidersDisableCommand.self, ProvidersRemoveCommand.self,
+            ProvidersTestCommand.self,
+            KeysListCommand.self, KeysAddCommand.self, KeysRemoveCommand.self, KeysEnableCommand.self,
+            KeysDisableCommand.self,
+            TemplatesListCommand.self, TemplatesShowCommand.self, TemplatesRenderCommand.self,
+            // The main job.
+            ExtractCommand.self, ProcessCommand.self, IngestCommand.self, RunCommand.self, SyncCommand.self,
+            JobsListCommand.self, RetryCommand.self,
+            ResultsListCommand.self, ResultsShowCommand.self, ResultsExportCommand.self, LogsCommand.self,
+            SQLCommand.self,
+            // Demos, fakes and measurements.
+            DemoCommand.self, FakeProviderCommand.self,
+            BenchHTTPCommand.self, BenchExtractCommand.self, BenchPipelineCommand.self, ExtractDirCommand.self,
         ]
     }
 
     static let groups: [CommandGroup] = [
         CommandGroup(name: "providers", summary: "manage LLM providers"),
-        // clitools
-        CommandGroup(name: "templates", summary: "list, show and render prompt templates"),
-        CommandGroup(name: "bench", summary: "benchmarks that print figures"),
-        // end clitools
         CommandGroup(name: "keys", summary: "manage API keys (shown by fingerprint only)"),
+        CommandGroup(name: "templates", summary: "list, show and render prompt templates"),
         CommandGroup(name: "config", summary: "re-read templates and environment keys"),
-        // clidata
         CommandGroup(name: "jobs", summary: "inspect the job queue (re-queue with brain retry)"),
         CommandGroup(name: "results", summary: "read and export results"),
-        // end clidata
-        // bench (drop this group if another branch already added "bench")
         CommandGroup(name: "bench", summary: "benchmarks that print figures"),
-        // end bench
     ]
 
     static let version = "0.1.0"

@@ -5,7 +5,7 @@ import Foundation
 /// `brain bench pipeline`: the batch path end to end against in-process fake providers.
 struct BenchPipelineCommand: CLICommand {
     static let spec = CommandSpec(
-        path: ["bench", "pipeline"], summary: "(dev) measure the job pipeline against in-process fake providers",
+        path: ["bench", "pipeline"], summary: "measure the job pipeline against in-process fake providers",
         arguments: "[--jobs N] [--latency-ms L] [--concurrency C] [--providers P] [--json]",
         options: [
             .value("jobs", "N", "jobs to enqueue and run (default 2000)"),
