@@ -1,17 +1,24 @@
 import BrainCore
 import BrainProviders
 import BrainStore
+import Foundation
 
 /// The usage ledger on the SQLite store: limits, cooldowns and breakers shared by every process.
 ///
 /// Every read-then-write runs in one IMMEDIATE transaction, so two workers (in one process or
 /// several) can never both take the last call of a daily limit.
-public final class StoreLedger: UsageLedger {
+public final class StoreLedger: UsageLedger, @unchecked Sendable {
     let queue: DatabaseQueue
     let clock: any WallClock
     let environment: [String: String]
     /// Seconds a cached response stays fresh.
     let cacheTTL: Double
+    /// Provider settings and the secret scrubber change rarely; they are re-read at most once
+    /// per `settingsLifetime` seconds (monotonic time) instead of on every call.
+    let settingsLifetime: Double = 1
+    private let lock = NSLock()
+    private var providersCache: (providers: [ProviderRecord], at: ContinuousClock.Instant)?
+    private var scrubberCache: (scrubber: SecretScrubber, at: ContinuousClock.Instant)?
 
     public init(queue: DatabaseQueue, environment: [String: String], clock: any WallClock = SystemClock(), cacheTTL: Double = 86_400) {
         self.queue = queue
@@ -21,7 +28,13 @@ public final class StoreLedger: UsageLedger {
     }
 
     public func routableProviders(preferred: [String]) async throws -> [RoutableProvider] {
-        let providers = try await queue.read { db in try ProviderRepository(db: db).all() }
+        let providers: [ProviderRecord]
+        if let cached = lock.withLock({ providersCache }), ContinuousClock.now - cached.at < .seconds(settingsLifetime) {
+            providers = cached.providers
+        } else {
+            providers = try await queue.read { db in try ProviderRepository(db: db).all() }
+            lock.withLock { providersCache = (providers, ContinuousClock.now) }
+        }
         let enabled = providers.filter(\.enabled).map(Self.routable)
         var named: Set<String> = []
         let first = preferred.filter { named.insert($0).inserted }.compactMap { name in enabled.first { $0.name == name } }
@@ -115,9 +128,13 @@ public final class StoreLedger: UsageLedger {
     public func record(_ attempt: Attempt) async throws -> String? {
         let now = clock.now()
         let environment = self.environment
-        return try await queue.write { db in
-            try Self.record(db: db, attempt: attempt, now: now, scrubber: Self.scrubber(db: db, environment: environment))
+        let cached = lock.withLock { scrubberCache }.flatMap { ContinuousClock.now - $0.at < .seconds(settingsLifetime) ? $0.scrubber : nil }
+        let (logged, scrubber) = try await queue.write { db in
+            let scrubber = try cached ?? Self.scrubber(db: db, environment: environment)
+            return (try Self.record(db: db, attempt: attempt, now: now, scrubber: scrubber), scrubber)
         }
+        if cached == nil { lock.withLock { scrubberCache = (scrubber, ContinuousClock.now) } }
+        return logged
     }
 
     /// A scrubber that knows every key value this process could send: each stored key (an

@@ -15,6 +15,13 @@ public struct GeminiAdapter: ProviderAdapter {
     ///
     /// System and developer messages become `systemInstruction`; `assistant` becomes `model`;
     /// consecutive turns of one role are merged into one content with several parts.
+    public func authorize(_ request: HTTPRequest, apiKey: String) -> HTTPRequest {
+        var authorized = request
+        authorized.headers.fields.removeAll { $0.name.lowercased() == "x-goog-api-key" }
+        authorized.headers.add("x-goog-api-key", apiKey)
+        return authorized
+    }
+
     public func makeRequest(_ request: CompletionRequest, apiKey: String) throws(ProviderError) -> HTTPRequest {
         var systemParts: [JSONValue] = []
         var contents: [(role: String, parts: [JSONValue])] = []

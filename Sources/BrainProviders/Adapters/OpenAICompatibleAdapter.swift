@@ -13,6 +13,14 @@ public struct OpenAICompatibleAdapter: ProviderAdapter {
 
     /// `POST {base}/chat/completions`, keys in a fixed order: model, messages, temperature,
     /// the output-length field, stop, seed, response_format, provider (OpenRouter).
+    public func authorize(_ request: HTTPRequest, apiKey: String) -> HTTPRequest {
+        guard !apiKey.isEmpty else { return request }
+        var authorized = request
+        authorized.headers.fields.removeAll { $0.name.lowercased() == "authorization" }
+        authorized.headers.add("Authorization", "Bearer " + apiKey)
+        return authorized
+    }
+
     public func makeRequest(_ request: CompletionRequest, apiKey: String) throws(ProviderError) -> HTTPRequest {
         guard !request.messages.isEmpty else { throw error(.badRequest, status: nil, "no messages to send", apiKey: apiKey) }
         var body = JSONObject()

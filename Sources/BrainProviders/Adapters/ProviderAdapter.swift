@@ -11,6 +11,9 @@ public protocol ProviderAdapter: Sendable {
     func makeRequest(_ request: CompletionRequest, apiKey: String) throws(ProviderError) -> HTTPRequest
     /// The completion in `response`, or the classified failure (also for errors inside a 200 body).
     func parse(_ response: HTTPResponse, for request: CompletionRequest, apiKey: String) -> Result<Completion, ProviderError>
+    /// `request` (built by `makeRequest` with an empty key) carrying `apiKey`, so a request body
+    /// is serialised once even when it is checked before a key is reserved.
+    func authorize(_ request: HTTPRequest, apiKey: String) -> HTTPRequest
     /// A request that checks reachability and the key without spending tokens.
     func makeHealthProbe(apiKey: String) -> HTTPRequest
     /// The verdict of a health probe.

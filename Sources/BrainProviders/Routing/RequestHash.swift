@@ -1,11 +1,21 @@
 import BrainCore
 
 /// The response-cache key: a hash of the normalised request (provider, model, messages, parameters).
+///
+/// The expensive part (messages, parameters and schema) is digested once per request with
+/// `content(of:)`; each provider and model then costs one short hash.
 public enum RequestHash {
     public static func of(provider: String, request: CompletionRequest) -> String {
+        of(provider: provider, model: request.model, content: content(of: request))
+    }
+
+    public static func of(provider: String, model: String, content: String) -> String {
+        SHA256.hex("\(provider)\n\(model)\n\(content)")
+    }
+
+    /// The digest of everything but the provider and model.
+    public static func content(of request: CompletionRequest) -> String {
         var object: JSONObject = [
-            "provider": .string(provider),
-            "model": .string(request.model),
             "messages": .array(request.messages.map { ["role": .string($0.role.rawValue), "content": .string($0.content)] }),
         ]
         if let t = request.temperature { object["temperature"] = .number(t) }

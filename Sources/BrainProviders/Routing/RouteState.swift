@@ -3,6 +3,15 @@ import BrainCore
 /// The bookkeeping of one `Router.route` call: history, counters and the final verdict.
 struct RouteState {
     var callsSent = 0
+    /// Content digests by conversation, so each distinct message list is hashed once.
+    private var digests: [[ChatMessage]: String] = [:]
+
+    mutating func contentDigest(_ messages: [ChatMessage], _ request: RouteRequest) -> String {
+        if let known = digests[messages] { return known }
+        let digest = RequestHash.content(of: request.completionRequest(messages: messages, model: ""))
+        digests[messages] = digest
+        return digest
+    }
     var history: [AttemptSummary] = []
     private var failureClasses: [String] = []
     /// When each skipped provider, or each key that was told to wait, can take a call again.

@@ -53,7 +53,7 @@ public struct Router: Sendable {
         for provider in providers {
             let messages = request.messages(provider.config)
             for model in models(of: provider, request) {
-                let hash = RequestHash.of(provider: provider.name, request: request.completionRequest(messages: messages, model: model))
+                let hash = RequestHash.of(provider: provider.name, model: model, content: state.contentDigest(messages, request))
                 guard let cached = try await ledger.cachedCompletion(for: hash) else { continue }
                 guard (request.check?(cached, false) ?? .accept) == .accept else { continue }
                 try await report(provider, model, nil, request, &state, .cacheHit, started: clock.now(), ms: 0, completion: cached)
@@ -73,10 +73,11 @@ public struct Router: Sendable {
         while modelIndex < models.count && state.callsSent < request.maxAttempts {
             let model = models[modelIndex]
             let completionRequest = request.completionRequest(messages: messages, model: model)
-            let hash = RequestHash.of(provider: provider.name, request: completionRequest)
+            let hash = RequestHash.of(provider: provider.name, model: model, content: state.contentDigest(messages, request))
             // A request this dialect cannot express is refused before a call is reserved.
+            let prepared: HTTPRequest
             do {
-                _ = try adapter.makeRequest(completionRequest, apiKey: "")
+                prepared = try adapter.makeRequest(completionRequest, apiKey: "")
             } catch {
                 try await report(provider, model, nil, request, &state, .failure(error), started: clock.now(), ms: 0)
                 return nil
@@ -90,7 +91,7 @@ public struct Router: Sendable {
                 grant = g
             }
             if let id = grant.keyID { triedKeys.insert(id) }
-            let outcome = try await send(adapter, completionRequest, grant, provider, request, &state, hash: hash)
+            let outcome = try await send(adapter, completionRequest, grant, provider, request, &state, hash: hash, prepared: prepared)
             switch outcome {
             case .answered(let completion, let sent):
                 switch request.check?(completion, false) ?? .accept {
@@ -146,7 +147,8 @@ public struct Router: Sendable {
 
     private func send(
         _ adapter: any ProviderAdapter, _ completionRequest: CompletionRequest, _ grant: KeyGrant,
-        _ provider: RoutableProvider, _ request: RouteRequest, _ state: inout RouteState, hash: String?
+        _ provider: RoutableProvider, _ request: RouteRequest, _ state: inout RouteState, hash: String?,
+        prepared: HTTPRequest? = nil
     ) async throws -> SendOutcome {
         let started = clock.now()
         let timer = ContinuousClock.now
@@ -154,7 +156,8 @@ public struct Router: Sendable {
         let outcome: SendOutcome
         var status: Int?
         do {
-            let httpRequest = try adapter.makeRequest(completionRequest, apiKey: grant.secret)
+            let httpRequest = try prepared.map { adapter.authorize($0, apiKey: grant.secret) }
+                ?? adapter.makeRequest(completionRequest, apiKey: grant.secret)
             do {
                 let response = try await client.send(httpRequest)
                 status = response.status
