@@ -36,16 +36,14 @@ struct CompletionAsk: Equatable {
     }
 
     private static func mentionsResume(_ text: String) -> Bool {
-        text.contains("resume") || text.contains("résumé") || text.contains("curriculum vitae")
+        ByteSearch.contains(text, "resume") || ByteSearch.contains(text, "résumé") || ByteSearch.contains(text, "curriculum vitae")
     }
 
     var promptCharacters: Int { texts.reduce(0) { $0 &+ $1.count } }
 
     private static func mentionsJobDescription(_ text: String) -> Bool {
-        if text.contains("job description") || text.contains("job posting") || text.contains("job_description") {
-            return true
-        }
-        return text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains("jd")
+        ByteSearch.contains(text, "job description") || ByteSearch.contains(text, "job posting")
+            || ByteSearch.contains(text, "job_description") || ByteSearch.containsWord(text, "jd")
     }
 
     /// Reads an OpenAI-style chat completion body.
@@ -100,6 +98,39 @@ struct CompletionAsk: Equatable {
         case .resume: return SampleDocuments.resumeJSON
         case .jobDescription: return SampleDocuments.jobDescriptionJSON
         case .chat: return "This is a reply from the brain fake provider. You said: \(lastUserText.prefix(4000))"
+        }
+    }
+}
+
+/// Substring search on UTF-8 bytes: the fake reads every prompt, so it must stay cheap.
+enum ByteSearch {
+    static func contains(_ text: String, _ needle: String) -> Bool { firstMatch(text, needle, wholeWord: false) }
+
+    /// `needle` with no ASCII letter or digit right before or after it.
+    static func containsWord(_ text: String, _ needle: String) -> Bool { firstMatch(text, needle, wholeWord: true) }
+
+    private static func firstMatch(_ text: String, _ needle: String, wholeWord: Bool) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        var copy = text
+        return copy.withUTF8 { h in
+            guard h.count >= n.count else { return false }
+            func isWordByte(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) }
+            var i = 0
+            while i <= h.count - n.count {
+                if h[i] == first {
+                    var j = 1
+                    while j < n.count && h[i + j] == n[j] { j += 1 }
+                    if j == n.count {
+                        if !wholeWord { return true }
+                        let before = i == 0 || !isWordByte(h[i - 1])
+                        let after = i + n.count == h.count || !isWordByte(h[i + n.count])
+                        if before && after { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
         }
     }
 }

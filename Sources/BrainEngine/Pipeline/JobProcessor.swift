@@ -101,6 +101,7 @@ public struct JobProcessor: Sendable {
         let lastCheck = LastCheck()
         if let checker {
             request.outputSchema = checker.schema.document
+            request.outputSchemaDigest = template.outputSchema.flatMap { schemas.digests[$0] }
             request.schemaName = template.outputSchema ?? "output"
             let conversation = folded.messages
             request.check = { completion, isRepair in

@@ -11,11 +11,18 @@ public enum ResultWriter {
         db: Database, jobID: Int, leaseOwner: String?, task: TaskType, outcome: JobOutcome, outputFile: String?,
         now: Double
     ) throws -> Int? {
-        try db.transaction {
-            if let leaseOwner {
-                let owner = try db.scalar("SELECT lease_owner FROM jobs WHERE id = ? AND state = 'running'", [jobID])?.string
-                guard owner == leaseOwner else { return nil }
-            }
+        try complete(db: db, Row(jobID: jobID, task: task, outcome: outcome, outputFile: outputFile, now: now), leaseOwner: leaseOwner)
+    }
+
+    /// A result's column values, serialised before the transaction so the database queue does
+    /// no JSON work while it holds the write lock.
+    public struct Row: Sendable {
+        let jobID: Int
+        let values: [any SQLValueConvertible]
+        let warnings: String
+        let now: String
+
+        public init(jobID: Int, task: TaskType, outcome: JobOutcome, outputFile: String?, now: Double) {
             let route = outcome.route
             let completion = route.completion
             let metadata: JSONValue = [
@@ -23,25 +30,40 @@ public enum ResultWriter {
                 "provider_request_id": completion.requestId.map { .string($0) } ?? .null,
                 "total_tokens": .int(completion.usage.totalTokens),
             ]
+            self.jobID = jobID
+            self.now = now.iso8601
+            warnings = JSONValue.array(outcome.warnings.map { .string($0) }).serialized()
+            values = [
+                jobID, task.rawValue, route.provider, route.model, completion.text, outcome.parsed?.serialized(),
+                outcome.verdict, JSONValue.array(outcome.validationErrors.map { .string($0) }).serialized(), warnings,
+                completion.usage.promptTokens, completion.usage.completionTokens, completion.cost, outcome.responseTimeMs,
+                JSONValue.array(route.fallbackChain.map(\.json)).serialized(), route.attempts.count, outputFile,
+                metadata.serialized(), self.now,
+            ]
+        }
+    }
+
+    /// Writes a prepared result and the job's `done` state in one transaction.
+    @discardableResult
+    public static func complete(db: Database, _ row: Row, leaseOwner: String?) throws -> Int? {
+        try db.transaction {
+            if let leaseOwner {
+                let owner = try db.scalar("SELECT lease_owner FROM jobs WHERE id = ? AND state = 'running'", [row.jobID])?.string
+                guard owner == leaseOwner else { return nil }
+            }
             try db.execute(
                 """
                 INSERT INTO results(job_id, task, provider, model, response, parsed, verdict, validation_errors, warnings,
                     tokens_in, tokens_out, cost, response_time_ms, fallback_chain, total_attempts, output_file, metadata, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [jobID, task.rawValue, route.provider, route.model, completion.text, outcome.parsed?.serialized(),
-                 outcome.verdict, JSONValue.array(outcome.validationErrors.map { .string($0) }).serialized(),
-                 JSONValue.array(outcome.warnings.map { .string($0) }).serialized(),
-                 completion.usage.promptTokens, completion.usage.completionTokens, completion.cost, outcome.responseTimeMs,
-                 JSONValue.array(route.fallbackChain.map(\.json)).serialized(), route.attempts.count, outputFile,
-                 metadata.serialized(), now.iso8601])
+                """, row.values)
             let resultID = db.lastInsertRowID
             try db.execute(
                 """
                 UPDATE jobs SET state = 'done', lease_owner = NULL, lease_expires_at = NULL, finished_at = ?, updated_at = ?,
                     last_error = NULL, last_error_class = NULL, warnings = ? WHERE id = ?
                 """,
-                [now.iso8601, now.iso8601, JSONValue.array(outcome.warnings.map { .string($0) }).serialized(), jobID])
+                [row.now, row.now, row.warnings, row.jobID])
             return resultID
         }
     }

@@ -171,9 +171,8 @@ public final class Worker: @unchecked Sendable {
             }
             let outputFile = file
             let now = engine.clock.now()
-            let stored = try await engine.queue.read { [owner] db in
-                try ResultWriter.complete(db: db, jobID: job.id, leaseOwner: owner, task: job.task, outcome: outcome, outputFile: outputFile, now: now)
-            }
+            let row = ResultWriter.Row(jobID: job.id, task: job.task, outcome: outcome, outputFile: outputFile, now: now)
+            let stored = try await engine.queue.read { [owner] db in try ResultWriter.complete(db: db, row, leaseOwner: owner) }
             note { s in
                 if stored != nil {
                     s.done += 1

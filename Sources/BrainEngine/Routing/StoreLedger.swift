@@ -63,6 +63,7 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
             return .skipped(.disabled)
         }
         var breaker = try BreakerRecord.load(db: db, providerID: p.id)
+        let loadedBreaker = breaker
         if let skip = breaker.admit(now: now, recovery: p.breakerRecoverySeconds, probeWindow: Double(p.timeoutMilliseconds) / 1000 + 5) {
             return .skipped(skip)
         }
@@ -81,7 +82,7 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
             WHERE k.provider_id = ?
             """, [day, day, p.id])
         if rows.isEmpty && !p.keyRequired {
-            try breaker.save(db: db, now: now)
+            try breaker.save(db: db, now: now, loaded: loadedBreaker)
             return .granted(KeyGrant(keyID: nil, secret: ""))
         }
         let providerLeft = p.dailyLimit.map { $0 - providerUsed } ?? Int.max
@@ -120,7 +121,7 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
         if chosen.state != "active" {
             try db.execute("UPDATE api_keys SET state = 'active', state_until = NULL, state_reason = NULL WHERE id = ?", [chosen.id])
         }
-        try breaker.save(db: db, now: now)
+        try breaker.save(db: db, now: now, loaded: loadedBreaker)
         return .granted(KeyGrant(keyID: chosen.id, secret: secret))
     }
 
@@ -190,6 +191,7 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
             try updateKey(db: db, keyID: keyID, outcome: attempt.outcome, now: now, errorText: errorText)
         }
         var breaker = try BreakerRecord.load(db: db, providerID: attempt.provider.id)
+        let loadedBreaker = breaker
         guard let p = try db.queryOne("SELECT * FROM providers WHERE id = ?", [attempt.provider.id]).map(ProviderRecord.init(row:)) else {
             return errorText
         }
@@ -201,7 +203,7 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
         default:
             breaker.releaseProbe()
         }
-        try breaker.save(db: db, now: now)
+        try breaker.save(db: db, now: now, loaded: loadedBreaker)
         return errorText
     }
 
@@ -266,6 +268,7 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
     public func storeCompletion(_ completion: Completion, for hash: String, provider: String, model: String) async throws {
         let now = clock.now()
         let ttl = cacheTTL
+        let encoded = CompletionCoding.encode(completion)
         try await queue.write { db in
             try db.execute(
                 """
@@ -273,7 +276,7 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(request_hash) DO UPDATE SET completion = excluded.completion,
                     created_at = excluded.created_at, expires_at = excluded.expires_at
-                """, [hash, provider, model, CompletionCoding.encode(completion), now, now + ttl])
+                """, [hash, provider, model, encoded, now, now + ttl])
         }
     }
 }

@@ -14,7 +14,7 @@ public enum RequestHash {
     }
 
     /// The digest of everything but the provider and model.
-    public static func content(of request: CompletionRequest) -> String {
+    public static func content(of request: CompletionRequest, schemaDigest: String? = nil) -> String {
         var object: JSONObject = [
             "messages": .array(request.messages.map { ["role": .string($0.role.rawValue), "content": .string($0.content)] }),
         ]
@@ -22,8 +22,9 @@ public enum RequestHash {
         if let m = request.maxTokens { object["max_tokens"] = .int(m) }
         if !request.stop.isEmpty { object["stop"] = .array(request.stop.map { .string($0) }) }
         if let s = request.seed { object["seed"] = .int(s) }
-        if let schema = request.outputSchema { object["schema"] = schema }
+        if let schemaDigest { object["schema_sha256"] = .string(schemaDigest) } else if let schema = request.outputSchema { object["schema"] = schema }
         if request.jsonMode { object["json"] = .bool(true) }
-        return SHA256.hex(JSONValue.object(object).serialized(sortedKeys: true))
+        // Key order is fixed by this function and by the schema's own document, so no sorting is needed.
+        return SHA256.hex(JSONValue.object(object).serialized())
     }
 }

@@ -13,6 +13,9 @@ public struct RouteRequest: Sendable {
     public var temperature: Double?
     public var maxTokens: Int?
     public var outputSchema: JSONValue?
+    /// A digest of `outputSchema` computed once by the caller, so cache keys need not serialise
+    /// the schema for every request.
+    public var outputSchemaDigest: String?
     public var schemaName: String = "output"
     public var jsonMode: Bool = false
     public var useCache: Bool = true

@@ -8,7 +8,7 @@ struct RouteState {
 
     mutating func contentDigest(_ messages: [ChatMessage], _ request: RouteRequest) -> String {
         if let known = digests[messages] { return known }
-        let digest = RequestHash.content(of: request.completionRequest(messages: messages, model: ""))
+        let digest = RequestHash.content(of: request.completionRequest(messages: messages, model: ""), schemaDigest: request.outputSchemaDigest)
         digests[messages] = digest
         return digest
     }
