@@ -6,7 +6,7 @@ import BrainStore
 /// closed → open after N consecutive failures; open → half-open once the recovery time has
 /// passed, admitting one probe at a time; half-open → closed after M successes, or back to
 /// open on any failure.
-struct BreakerRecord: Equatable {
+struct BreakerRecord {
     var providerID: Int
     var state: String = "closed"
     var consecutiveFailures = 0
@@ -26,12 +26,6 @@ struct BreakerRecord: Equatable {
             record.lastError = row.string("last_error")
         }
         return record
-    }
-
-    /// Writes the breaker unless it is unchanged since `loaded` (the common case: closed, no failures).
-    func save(db: Database, now: Double, loaded: BreakerRecord) throws {
-        if self == loaded { return }
-        try save(db: db, now: now)
     }
 
     func save(db: Database, now: Double) throws {

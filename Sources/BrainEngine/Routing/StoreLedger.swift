@@ -63,7 +63,6 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
             return .skipped(.disabled)
         }
         var breaker = try BreakerRecord.load(db: db, providerID: p.id)
-        let loadedBreaker = breaker
         if let skip = breaker.admit(now: now, recovery: p.breakerRecoverySeconds, probeWindow: Double(p.timeoutMilliseconds) / 1000 + 5) {
             return .skipped(skip)
         }
@@ -82,7 +81,7 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
             WHERE k.provider_id = ?
             """, [day, day, p.id])
         if rows.isEmpty && !p.keyRequired {
-            try breaker.save(db: db, now: now, loaded: loadedBreaker)
+            try breaker.save(db: db, now: now)
             return .granted(KeyGrant(keyID: nil, secret: ""))
         }
         let providerLeft = p.dailyLimit.map { $0 - providerUsed } ?? Int.max
@@ -121,7 +120,7 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
         if chosen.state != "active" {
             try db.execute("UPDATE api_keys SET state = 'active', state_until = NULL, state_reason = NULL WHERE id = ?", [chosen.id])
         }
-        try breaker.save(db: db, now: now, loaded: loadedBreaker)
+        try breaker.save(db: db, now: now)
         return .granted(KeyGrant(keyID: chosen.id, secret: secret))
     }
 
@@ -191,7 +190,6 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
             try updateKey(db: db, keyID: keyID, outcome: attempt.outcome, now: now, errorText: errorText)
         }
         var breaker = try BreakerRecord.load(db: db, providerID: attempt.provider.id)
-        let loadedBreaker = breaker
         guard let p = try db.queryOne("SELECT * FROM providers WHERE id = ?", [attempt.provider.id]).map(ProviderRecord.init(row:)) else {
             return errorText
         }
@@ -203,7 +201,7 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
         default:
             breaker.releaseProbe()
         }
-        try breaker.save(db: db, now: now, loaded: loadedBreaker)
+        try breaker.save(db: db, now: now)
         return errorText
     }
 
