@@ -90,7 +90,8 @@ import Testing
         #expect(output.stdout.contains("flaky"))
         #expect(output.stdout.contains("Amara Osei"))
         #expect(output.stdout.contains("brain demo --keep DIR"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+        let left = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+        #expect(left.isEmpty, "left behind: \(left)")
     }
 
     @Test func keepRefusesAFolderThatHoldsADatabase() throws {

@@ -20,8 +20,15 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
     private var providersCache: (providers: [ProviderRecord], at: ContinuousClock.Instant)?
     private var scrubberCache: (scrubber: SecretScrubber, at: ContinuousClock.Instant)?
 
-    public init(queue: DatabaseQueue, environment: [String: String], clock: any WallClock = SystemClock(), cacheTTL: Double = 86_400) {
+    /// A second connection for lookups that only read (WAL lets them run beside the writer).
+    let readQueue: DatabaseQueue
+
+    public init(
+        queue: DatabaseQueue, readQueue: DatabaseQueue? = nil, environment: [String: String], clock: any WallClock = SystemClock(),
+        cacheTTL: Double = 86_400
+    ) {
         self.queue = queue
+        self.readQueue = readQueue ?? queue
         self.clock = clock
         self.environment = environment
         self.cacheTTL = cacheTTL
@@ -253,7 +260,7 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
     public func cachedCompletion(for hash: String) async throws -> Completion? {
         let now = clock.now()
         // Most lookups miss: read without the write lock, and take it only to count a hit.
-        let found = try await queue.read { db in
+        let found = try await readQueue.read { db in
             try db.scalar("SELECT completion FROM response_cache WHERE request_hash = ? AND expires_at > ?", [hash, now])?.string
         }
         guard let found, let completion = CompletionCoding.decode(found) else { return nil }

@@ -24,6 +24,13 @@ struct DemoWorkspace: Sendable {
 
     /// Removes a temporary folder; a kept one stays.
     func finish() {
-        if !kept { try? FileManager.default.removeItem(at: folder) }
+        guard !kept else { return }
+        // SQLite may still be closing its files on another thread; try again briefly if the
+        // folder was not empty when it was removed.
+        for _ in 0..<20 {
+            try? FileManager.default.removeItem(at: folder)
+            if !FileManager.default.fileExists(atPath: folder.path) { return }
+            usleep(50_000)
+        }
     }
 }
