@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "BrainExtract", dependencies: ["CZlib", "BrainCore"]),
         .target(name: "BrainPrompt", dependencies: ["BrainCore", "BrainResources"]),
         .target(name: "BrainProviders", dependencies: ["CCurl", "BrainCore"]),
-        .target(name: "BrainFake", dependencies: ["BrainCore"]),
+        .target(name: "BrainFake", dependencies: ["BrainCore", "BrainPrompt"]),
         .target(
             name: "BrainEngine",
             dependencies: [
