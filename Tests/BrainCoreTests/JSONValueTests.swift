@@ -43,3 +43,18 @@ import Testing
         #expect((-1e20).iso8601.hasPrefix("0001-01-01"))
     }
 }
+
+@Suite struct JSONEscapingTests {
+    @Test func escapesWhatRFC8259Requires() {
+        let value = JSONValue.string("a\"b\\c\nd\re\tf\u{08}g\u{0C}h\u{01}i\u{1F}é😀/")
+        #expect(value.serialized() == #""a\"b\\c\nd\re\tf\bg\fh\u0001i\u001fé😀/""#)
+        var text = ""
+        JSONValue.writeString("x\"y", into: &text)
+        #expect(text == #""x\"y""#)
+    }
+
+    @Test func prettyPrintsWithTwoSpaces() throws {
+        let value = try JSONValue.parse(#"{"a":[1,{"b":null}],"c":{}}"#)
+        #expect(value.serialized(pretty: true) == "{\n  \"a\": [\n    1,\n    {\n      \"b\": null\n    }\n  ],\n  \"c\": {}\n}")
+    }
+}
