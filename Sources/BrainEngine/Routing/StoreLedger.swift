@@ -257,17 +257,29 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
         }
     }
 
-    public func cachedCompletion(for hash: String) async throws -> Completion? {
+    public func cachedCompletions(for hashes: [String]) async throws -> [String: Completion] {
+        guard !hashes.isEmpty else { return [:] }
         let now = clock.now()
-        // Most lookups miss: read without the write lock, and take it only to count a hit.
-        let found = try await readQueue.read { db in
-            try db.scalar("SELECT completion FROM response_cache WHERE request_hash = ? AND expires_at > ?", [hash, now])?.string
+        // Lookups only read: they run on the reader connection, beside the writer.
+        let rows = try await readQueue.read { db in
+            let marks = Array(repeating: "?", count: hashes.count).joined(separator: ", ")
+            return try db.query(
+                "SELECT request_hash, completion FROM response_cache WHERE request_hash IN (\(marks)) AND expires_at > ?",
+                hashes + [now] as [any SQLValueConvertible])
         }
-        guard let found, let completion = CompletionCoding.decode(found) else { return nil }
+        var found: [String: Completion] = [:]
+        for row in rows {
+            if let hash = row.string("request_hash"), let text = row.string("completion"), let c = CompletionCoding.decode(text) {
+                found[hash] = c
+            }
+        }
+        return found
+    }
+
+    public func countCacheHit(_ hash: String) async throws {
         try await queue.write { db in
             try db.execute("UPDATE response_cache SET hits = hits + 1 WHERE request_hash = ?", [hash])
         }
-        return completion
     }
 
     public func storeCompletion(_ completion: Completion, for hash: String, provider: String, model: String) async throws {

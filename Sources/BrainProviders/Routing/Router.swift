@@ -50,15 +50,21 @@ public struct Router: Sendable {
     /// routing order before anything is sent, so a provider that failed before is not paid again
     /// for an answer another one already gave.
     private func cachedAnswer(_ providers: [RoutableProvider], _ request: RouteRequest, _ state: inout RouteState) async throws -> RouteResult? {
+        var candidates: [(provider: RoutableProvider, model: String, hash: String)] = []
         for provider in providers {
             let messages = request.messages(provider.config)
             for model in models(of: provider, request) {
-                let hash = RequestHash.of(provider: provider.name, model: model, content: state.contentDigest(messages, request))
-                guard let cached = try await ledger.cachedCompletion(for: hash) else { continue }
-                guard (request.check?(cached, false) ?? .accept) == .accept else { continue }
-                try await report(provider, model, nil, request, &state, .cacheHit, started: clock.now(), ms: 0, completion: cached)
-                return state.result(cached, provider: provider.name, model: model, fromCache: true, repaired: false)
+                candidates.append((provider, model, RequestHash.of(provider: provider.name, model: model, content: state.contentDigest(messages, request))))
             }
+        }
+        guard !candidates.isEmpty else { return nil }
+        let found = try await ledger.cachedCompletions(for: candidates.map(\.hash))
+        for (provider, model, hash) in candidates {
+            guard let cached = found[hash] else { continue }
+            guard (request.check?(cached, false) ?? .accept) == .accept else { continue }
+            try await ledger.countCacheHit(hash)
+            try await report(provider, model, nil, request, &state, .cacheHit, started: clock.now(), ms: 0, completion: cached)
+            return state.result(cached, provider: provider.name, model: model, fromCache: true, repaired: false)
         }
         return nil
     }

@@ -137,8 +137,10 @@ public protocol UsageLedger: Sendable {
     /// the attempt's error text as logged, scrubbed of every secret the ledger knows.
     @discardableResult
     func record(_ attempt: Attempt) async throws -> String?
-    /// A cached completion for `hash`, if fresh.
-    func cachedCompletion(for hash: String) async throws -> Completion?
+    /// Fresh cached completions for any of `hashes`, in one lookup (a hash with none is absent).
+    func cachedCompletions(for hashes: [String]) async throws -> [String: Completion]
+    /// Counts a use of the cached completion `hash` (its `hits`).
+    func countCacheHit(_ hash: String) async throws
     /// Stores a completion the moment it arrives.
     func storeCompletion(_ completion: Completion, for hash: String, provider: String, model: String) async throws
 }
