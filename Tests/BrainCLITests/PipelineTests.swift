@@ -76,6 +76,21 @@ import Testing
         #expect(try Self.count(fixture.brain, "SELECT count(*) FROM jobs WHERE state = 'done'") == 3)
     }
 
+    @Test func limitStopsAfterThatManyJobsAndLeavesNoneRunning() throws {
+        let fixture = try FakeProviderFixture()
+        defer { fixture.stop() }
+        let inbox = try Self.makeInbox(in: fixture.brain.folder, count: 6)
+        #expect(try fixture.brain.run(["ingest", inbox.path, "--task", "resume_parsing"]).status == 0)
+        for concurrency in ["1", "3"] {
+            let run = try fixture.brain.run(["run", "--limit", "2", "--concurrency", concurrency, "--json"])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(Self.json(run.stdout)["done"] as? Int == 2)
+            #expect(try Self.count(fixture.brain, "SELECT count(*) FROM jobs WHERE state = 'running'") == 0)
+        }
+        #expect(try Self.count(fixture.brain, "SELECT count(*) FROM jobs WHERE state = 'done'") == 4)
+        #expect(try Self.count(fixture.brain, "SELECT count(*) FROM jobs WHERE state = 'queued'") == 2)
+    }
+
     /// A network outage may have opened the breaker; tests bring the provider back at once.
     func resetBreaker(_ brain: BrainProcess) throws {
         let db = try SQLiteHandle(path: brain.databasePath)

@@ -43,7 +43,9 @@ public final class Worker: @unchecked Sendable {
     private var summary = RunSummary()
     private var stopClaiming = false
     private var inFlight: Set<Int> = []
-    private var settledCount = 0
+    /// Jobs this worker has taken or is about to claim (claims are reserved first, so several
+    /// slots can never claim past `--limit` together).
+    private var takenCount = 0
     private let onChange: @Sendable (RunSummary) -> Void
 
     public init(engine: Engine, settings: Settings, onChange: @escaping @Sendable (RunSummary) -> Void = { _ in }) {
@@ -95,35 +97,65 @@ public final class Worker: @unchecked Sendable {
     }
 
     private var shouldStop: Bool {
-        lock.withLock { stopClaiming || (settings.limit.map { settledCount + inFlight.count >= $0 } ?? false) }
+        lock.withLock { stopClaiming || (settings.limit.map { takenCount >= $0 } ?? false) }
     }
 
-    private func slotLoop(_ processor: JobProcessor) async {
-        while !shouldStop && !Task.isCancelled {
-            let claimStarted = ContinuousClock.now
-            let now = engine.clock.now()
-            let claimed: [ClaimedJob]
-            do {
-                claimed = try await engine.queue.read { [owner, settings] db in
-                    try JobQueue.claim(db: db, owner: owner, limit: 1, now: now, lease: settings.leaseSeconds)
-                }
-            } catch {
-                try? await Task.sleep(for: .milliseconds(200))
-                continue
-            }
-            guard let job = claimed.first else {
-                guard await waitForMoreWork() else { return }
-                continue
-            }
-            lock.withLock { _ = inFlight.insert(job.id) }
-            await process(job, processor)
-            lock.withLock {
-                inFlight.remove(job.id)
-                settledCount += 1
-            }
-            settings.onJobSettled?(job.id, ContinuousClock.now - claimStarted)
+    /// Reserves the right to claim one more job (false when stopping or at the limit).
+    private func reserveClaim() -> Bool {
+        lock.withLock {
+            if stopClaiming || (settings.limit.map { takenCount >= $0 } ?? false) { return false }
+            takenCount += 1
+            return true
         }
     }
+
+    /// Returns a reservation whose claim found no job.
+    private func cancelReservation() { lock.withLock { takenCount -= 1 } }
+
+    private func slotLoop(_ processor: JobProcessor) async {
+        var prefetched: ClaimedJob?
+        while !Task.isCancelled {
+            let claimStarted = ContinuousClock.now
+            let job: ClaimedJob
+            if let next = prefetched {
+                job = next
+                prefetched = nil
+            } else {
+                guard reserveClaim() else { break }
+                let now = engine.clock.now()
+                let claimed: [ClaimedJob]
+                do {
+                    claimed = try await engine.queue.read { [owner, settings] db in
+                        try JobQueue.claim(db: db, owner: owner, limit: 1, now: now, lease: settings.leaseSeconds)
+                    }
+                } catch {
+                    cancelReservation()
+                    try? await Task.sleep(for: .milliseconds(200))
+                    continue
+                }
+                guard let first = claimed.first else {
+                    cancelReservation()
+                    guard await waitForMoreWork() else { return }
+                    continue
+                }
+                job = first
+            }
+            lock.withLock { _ = inFlight.insert(job.id) }
+            prefetched = await process(job, processor)
+            _ = lock.withLock { inFlight.remove(job.id) }
+            settings.onJobSettled?(job.id, ContinuousClock.now - claimStarted)
+        }
+        if let next = prefetched {
+            // Cancelled with a job claimed ahead: give it back at once.
+            let now = engine.clock.now()
+            try? await engine.queue.write { [owner] db in
+                try db.execute(
+                    "UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE id = ? AND lease_owner = ?",
+                    [now.iso8601, next.id, owner])
+            }
+        }
+    }
+
 
     /// Sleeps when jobs will become due (backoff, other workers' leases) or in watch mode;
     /// false when the queue is drained and this slot should end.
@@ -155,13 +187,15 @@ public final class Worker: @unchecked Sendable {
         }
     }
 
-    private func process(_ job: ClaimedJob, _ processor: JobProcessor) async {
+    /// Settles `job`; after a success, the result's database hop also claims the slot's next
+    /// job (returned), saving a round trip per job.
+    private func process(_ job: ClaimedJob, _ processor: JobProcessor) async -> ClaimedJob? {
         do {
             let text: String?
             if let inline = job.inputText { text = inline } else { text = try await engine.queue.read { db in try JobQueue.inputText(db: db, job: job) } }
             guard let text else {
                 await settleFailure(job, message: "the job's document has no text", errorClass: "extraction", permanent: true)
-                return
+                return nil
             }
             let outcome = try await processor.process(
                 JobInput(jobID: job.id, task: job.task, text: text, templateVersion: job.templateVersion, options: job.options))
@@ -172,22 +206,37 @@ public final class Worker: @unchecked Sendable {
             let outputFile = file
             let now = engine.clock.now()
             let row = ResultWriter.Row(jobID: job.id, task: job.task, outcome: outcome, outputFile: outputFile, now: now)
-            let stored = try await engine.queue.read { [owner] db in try ResultWriter.complete(db: db, row, leaseOwner: owner) }
+            let claimNext = reserveClaim()
+            let stored: Int?
+            let next: ClaimedJob?
+            do {
+                (stored, next) = try await engine.queue.read { [owner, settings] db in
+                    let stored = try ResultWriter.complete(db: db, row, leaseOwner: owner)
+                    let next = claimNext ? try JobQueue.claim(db: db, owner: owner, limit: 1, now: now, lease: settings.leaseSeconds).first : nil
+                    return (stored, next)
+                }
+            } catch {
+                if claimNext { cancelReservation() }
+                throw error
+            }
+            if claimNext && next == nil { cancelReservation() }
             note { s in
                 if stored != nil {
                     s.done += 1
                     s.providers[outcome.route.provider, default: 0] += 1
                 }
             }
+            return next
         } catch let error as RouteError {
             await settle(job, error)
         } catch let error as JobError {
             await settleFailure(job, message: error.description, errorClass: "template", permanent: true)
         } catch is CancellationError {
-            return
+            return nil
         } catch {
             await settleFailure(job, message: "\(error)", errorClass: "internal", permanent: false)
         }
+        return nil
     }
 
     private func settle(_ job: ClaimedJob, _ error: RouteError) async {
