@@ -37,8 +37,12 @@ struct RunCommand: CLICommand {
         let engine = try Engine(path: context.databasePath, environment: context.environment, clock: context.clock)
         defer { engine.shutdown() }
         var settings = self.settings
-        try engine.queue.sync { db in try settings.load(from: db) }
-        let queued = try engine.queue.sync { db in
+        settings = try await engine.queue.read { [settings] db in
+            var loaded = settings
+            try loaded.load(from: db)
+            return loaded
+        }
+        let queued = try await engine.queue.read { db in
             try db.scalar("SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')")?.int ?? 0
         }
         let display = ProgressDisplay(total: settings.limit.map { min($0, queued) } ?? queued, isTerminal: context.isStderrTerminal)

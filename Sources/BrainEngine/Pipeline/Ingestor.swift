@@ -62,7 +62,7 @@ public struct Ingestor: Sendable {
                 guard next < files.count else { return }
                 let path = files[next]
                 next += 1
-                group.addTask { Self.prepare(path: path, limits: limits, queue: queue) }
+                group.addTask { await Self.prepare(path: path, limits: limits, queue: queue) }
             }
             for _ in 0..<workers { schedule() }
             while let prepared = try await group.next() {
@@ -85,7 +85,7 @@ public struct Ingestor: Sendable {
         var readError: String?
     }
 
-    static func prepare(path: String, limits: ExtractionLimits, queue: DatabaseQueue) -> Prepared {
+    static func prepare(path: String, limits: ExtractionLimits, queue: DatabaseQueue) async -> Prepared {
         let url = URL(fileURLWithPath: path)
         if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue, size > limits.maxInputBytes {
             let error = ExtractionError.limitExceeded(what: "input size", limit: limits.maxInputBytes)
@@ -95,7 +95,8 @@ public struct Ingestor: Sendable {
             return Prepared(path: path, size: 0, sha256: "", alreadyKnown: false, extraction: nil, readError: "cannot read the file")
         }
         let hash = SHA256.hex([UInt8](data))
-        let known = (try? queue.sync { db in try DocumentStore.find(db: db, sha256: hash) }) ?? nil
+        // Asked through the queue's async API: a busy database must not block the cooperative pool.
+        let known = (try? await queue.read { db in try DocumentStore.find(db: db, sha256: hash) }) ?? nil
         if known != nil { return Prepared(path: path, size: data.count, sha256: hash, alreadyKnown: true, extraction: nil) }
         let extraction = Result { () throws(ExtractionError) in try DocumentExtractor.extract(data, limits: limits) }
         return Prepared(path: path, size: data.count, sha256: hash, alreadyKnown: false, extraction: extraction)
