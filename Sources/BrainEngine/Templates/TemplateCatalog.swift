@@ -17,12 +17,10 @@ public struct TemplateCatalog: Sendable {
         for row in try db.query("SELECT * FROM templates") {
             guard let name = row.string("name"), let version = row.string("version") else { continue }
             let metadata = (try? JSONValue.parse(row.string("metadata") ?? "{}")) ?? [:]
-            var yaml = "task: \(metadata["task"]?.stringValue ?? "generic")\n"
-            yaml += "output_schema: \(row.string("output_schema") ?? "none")\n"
-            yaml += "strict: \(metadata["strict"]?.boolValue ?? false)\n"
-            yaml += "prefill: \(metadata["prefill"]?.boolValue ?? false)\n"
-            yaml += "undefined: \(metadata["undefined"]?.stringValue ?? "strict")\n"
-            yaml += "description: \(JSONValue.string(metadata["description"]?.stringValue ?? "").serialized())\n"
+            let yaml = TemplateFiles.metadataYAML(
+                task: metadata["task"]?.stringValue ?? "generic", outputSchema: row.string("output_schema"),
+                strict: metadata["strict"]?.boolValue ?? false, prefill: metadata["prefill"]?.boolValue ?? false,
+                undefined: metadata["undefined"]?.stringValue ?? "strict", description: metadata["description"]?.stringValue ?? "")
             var files = ["\(name)/template.yaml": yaml]
             for part in ["system", "developer", "user", "assistant"] {
                 files["\(name)/\(part).jinja"] = row.string(part) ?? ""

@@ -24,19 +24,27 @@ public enum TemplateFiles {
     ///
     /// Parts with empty text are left out: they render to nothing either way.
     public static func flattened(_ template: ResolvedTemplate) -> [String: String] {
-        var yaml = "task: \(template.task.rawValue)\n"
-        yaml += "output_schema: \(template.outputSchema ?? "none")\n"
-        yaml += "strict: \(template.strict)\n"
-        yaml += "prefill: \(template.prefill)\n"
-        yaml += "undefined: \(template.undefined.rawValue)\n"
-        if !template.description.isEmpty {
-            yaml += "description: \(JSONValue.string(template.description).serialized())\n"
-        }
+        let yaml = metadataYAML(
+            task: template.task.rawValue, outputSchema: template.outputSchema, strict: template.strict,
+            prefill: template.prefill, undefined: template.undefined.rawValue, description: template.description)
         var files = [template.name + "/template.yaml": yaml]
         for (part, value) in template.parts where !value.source.isEmpty {
             files[template.name + "/" + part.fileName] = value.source
         }
         return files
+    }
+
+    /// A `template.yaml` holding a resolved template's settings (no base: its parts are complete).
+    public static func metadataYAML(
+        task: String, outputSchema: String?, strict: Bool, prefill: Bool, undefined: String, description: String
+    ) -> String {
+        var yaml = "task: \(task)\n"
+        yaml += "output_schema: \(outputSchema ?? "none")\n"
+        yaml += "strict: \(strict)\n"
+        yaml += "prefill: \(prefill)\n"
+        yaml += "undefined: \(undefined)\n"
+        if !description.isEmpty { yaml += "description: \(JSONValue.string(description).serialized())\n" }
+        return yaml
     }
 
     /// The files of the templates named `names`, taken from `files`.
