@@ -13,7 +13,7 @@ public struct ZipArchive: Sendable {
     /// Bytes inflated so far across all reads.
     public private(set) var inflatedTotal = 0
 
-    private let reader: ZipByteReader
+    private let reader: LittleEndianReader
     private let limits: ExtractionLimits
     private let centralDirectoryOffset: Int
     private var index: [String: Int] = [:]
@@ -24,7 +24,7 @@ public struct ZipArchive: Sendable {
 
     /// Reads the end record and central directory; entry data is only touched by `read`.
     public init(_ data: Data, limits: ExtractionLimits = .default) throws(ExtractionError) {
-        reader = ZipByteReader(bytes: [UInt8](data))
+        reader = LittleEndianReader([UInt8](data))
         self.limits = limits
         // ODF puts a stored `mimetype` entry first, so a damaged ODT is still reported as one.
         let guess: DocumentFormat = reader.slice(30, 8).map { Array($0) == Array("mimetype".utf8) } == true ? .odt : .docx
@@ -114,7 +114,7 @@ public struct ZipArchive: Sendable {
 
     private func corrupt(_ detail: String) -> ExtractionError { .corrupt(format: format, detail: detail) }
 
-    private static func readDirectory(_ reader: ZipByteReader, end: ZipEndRecord) throws(ExtractionError) -> [ZipEntry] {
+    private static func readDirectory(_ reader: LittleEndianReader, end: ZipEndRecord) throws(ExtractionError) -> [ZipEntry] {
         var entries: [ZipEntry] = []
         entries.reserveCapacity(min(end.entryCount, 4096))
         var offset = end.directoryOffset
@@ -135,7 +135,7 @@ public struct ZipArchive: Sendable {
                 name: String(decoding: nameBytes, as: UTF8.self), method: method, flags: flags, crc32: crc,
                 compressedSize: Int(compressed), uncompressedSize: Int(uncompressed),
                 localHeaderOffset: Int(localOffset))
-            try applyZip64(extra: ZipByteReader(bytes: Array(extra)), to: &entry)
+            try applyZip64(extra: LittleEndianReader(Array(extra)), to: &entry)
             entries.append(entry)
             offset += 46 + Int(nameLength) + Int(extraLength) + Int(commentLength)
         }
@@ -143,7 +143,7 @@ public struct ZipArchive: Sendable {
     }
 
     /// Replaces 0xFFFFFFFF sizes and offsets with their ZIP64 extra-field values.
-    private static func applyZip64(extra: ZipByteReader, to entry: inout ZipEntry) throws(ExtractionError) {
+    private static func applyZip64(extra: LittleEndianReader, to entry: inout ZipEntry) throws(ExtractionError) {
         let marker = Int(UInt32.max)
         guard entry.uncompressedSize == marker || entry.compressedSize == marker || entry.localHeaderOffset == marker
         else { return }

@@ -7,7 +7,7 @@ struct ZipEndRecord {
     var directorySize: Int
 
     /// Searches backwards from the end (past an archive comment of up to 64 KiB) for the end record.
-    static func locate(in reader: ZipByteReader) throws(ExtractionError) -> ZipEndRecord {
+    static func locate(in reader: LittleEndianReader) throws(ExtractionError) -> ZipEndRecord {
         let count = reader.bytes.count
         guard count >= 22 else { throw .corrupt(format: .docx, detail: "zip archive is truncated (no end record)") }
         let lowest = max(0, count - 22 - 0xFFFF)
@@ -28,7 +28,7 @@ struct ZipEndRecord {
     }
 
     /// The record at `offset`, or why its fields do not describe a directory inside the file.
-    private static func parse(_ reader: ZipByteReader, at offset: Int) -> Result<ZipEndRecord, ExtractionError> {
+    private static func parse(_ reader: LittleEndianReader, at offset: Int) -> Result<ZipEndRecord, ExtractionError> {
         let generic = ExtractionError.corrupt(
             format: .docx, detail: "zip archive is truncated or damaged (no end of central directory)")
         guard let disk = reader.u16(offset + 4), let entries = reader.u16(offset + 10),
@@ -49,7 +49,7 @@ struct ZipEndRecord {
         return record.fits(before: offset) ? .success(record) : .failure(generic)
     }
 
-    private static func parseZip64(_ reader: ZipByteReader, endOffset: Int) throws(ExtractionError) -> ZipEndRecord? {
+    private static func parseZip64(_ reader: LittleEndianReader, endOffset: Int) throws(ExtractionError) -> ZipEndRecord? {
         let locator = endOffset - 20
         guard reader.u32(locator) == 0x0706_4B50, let recordOffset64 = reader.u64(locator + 8),
             let recordOffset = Int(exactly: recordOffset64), recordOffset < locator,

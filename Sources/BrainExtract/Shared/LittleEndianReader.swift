@@ -1,4 +1,5 @@
-/// Little-endian reads from a byte array that return nil instead of trapping out of bounds.
+/// Little-endian reads from a byte array that return nil instead of trapping out of bounds
+/// (shared by the ZIP and compound-file readers, which parse hostile bytes).
 struct LittleEndianReader {
     let bytes: [UInt8]
 
@@ -17,6 +18,13 @@ struct LittleEndianReader {
         guard offset >= 0, offset <= bytes.count - 4 else { return nil }
         var value: UInt32 = 0
         for index in 0..<4 { value |= UInt32(bytes[offset + index]) << (8 * UInt32(index)) }
+        return value
+    }
+
+    func u64(_ offset: Int) -> UInt64? {
+        guard offset >= 0, offset <= bytes.count - 8 else { return nil }
+        var value: UInt64 = 0
+        for index in 0..<8 { value |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
         return value
     }
 
