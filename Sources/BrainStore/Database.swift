@@ -20,7 +20,9 @@ public final class Database {
     public let path: String
     public let mode: Mode
     private var cache: [String: Statement] = [:]
-    private var transactionDepth = 0
+    var transactionDepth = 0
+    /// The WAL hook's closure when `takeOverCheckpoints` installed one; released on close.
+    var walHook: Unmanaged<CheckpointHook>?
 
     /// Milliseconds a statement waits for another connection's lock before failing with SQLITE_BUSY.
     public static let busyTimeoutMilliseconds: Int32 = 10_000
@@ -47,6 +49,7 @@ public final class Database {
     deinit {
         cache.removeAll()
         sqlite3_close_v2(handle)
+        walHook?.release()
     }
 
     /// Creates the file with mode 0600 when it does not exist yet, so SQLite (and its -wal and
@@ -170,6 +173,11 @@ public final class Database {
             }
         }
         try execute("BEGIN \(kind.rawValue)")
+        return try committing(body)
+    }
+
+    /// Runs `body` inside the transaction just begun: commits when it returns, rolls back on error.
+    func committing<T>(_ body: () throws -> T) throws -> T {
         transactionDepth = 1
         defer { transactionDepth = 0 }
         do {

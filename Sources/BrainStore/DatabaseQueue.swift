@@ -1,17 +1,36 @@
 import Dispatch
 import Foundation
 
-/// Serialises access to one `Database` on a private dispatch queue, for async callers.
+/// Serialises access to one `Database` for async callers, keeping waits off Swift's
+/// cooperative thread pool.
 ///
-/// SQLite calls can wait on another process's lock for up to the busy timeout; running them on
-/// this queue keeps that wait off Swift's cooperative thread pool.
+/// SQLite calls can wait on another process's lock for up to the busy timeout, so work runs on
+/// a private dispatch queue. A write whose lock is free right now runs at once on the caller's
+/// thread instead (two thread hand-offs saved per transaction): it never waits, because it only
+/// proceeds when both this connection and the database's write lock are free, and WAL
+/// checkpoints (the one slow disk flush) run on a separate connection and queue.
 public final class DatabaseQueue: @unchecked Sendable {
     private let queue: DispatchQueue
     private let database: Database
+    /// Held by whoever uses `database`: the queue's work or an inline write.
+    private let lock = NSLock()
+    private let checkpointer: Checkpointer?
+
+    /// Write-ahead log frames after which a checkpoint is started (SQLite's default).
+    public static let checkpointFrames = 1000
 
     public init(path: String, mode: Database.Mode = .readWrite) throws(StoreError) {
         database = try Database(path: path, mode: mode)
         queue = DispatchQueue(label: "brain.database")
+        if mode == .readWrite && path != ":memory:" {
+            let checkpointer = Checkpointer(path: path)
+            database.takeOverCheckpoints { frames in
+                if frames >= DatabaseQueue.checkpointFrames { checkpointer.start() }
+            }
+            self.checkpointer = checkpointer
+        } else {
+            checkpointer = nil
+        }
     }
 
     public var path: String { database.path }
@@ -20,18 +39,55 @@ public final class DatabaseQueue: @unchecked Sendable {
     public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             queue.async {
-                continuation.resume(with: Result { try body(self.database) })
+                let result = self.lock.withLock { Result { try body(self.database) } }
+                continuation.resume(with: result)
             }
         }
     }
 
-    /// Runs `body` inside an IMMEDIATE transaction on the queue.
+    /// Runs `body` inside an IMMEDIATE transaction: at once when nothing holds the connection or
+    /// the write lock, else on the queue (waiting up to the busy timeout).
     public func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await read { db in try db.transaction(.immediate) { try body(db) } }
+        if let value = try writeIfUncontended(body) { return value }
+        return try await read { db in try db.transaction(.immediate) { try body(db) } }
+    }
+
+    /// The write run at once, or nil (nothing run) when the connection or the write lock is taken.
+    private func writeIfUncontended<T>(_ body: (Database) throws -> T) throws -> T? {
+        guard lock.try() else { return nil }
+        defer { lock.unlock() }
+        return try database.transactionIfUncontended { try body(database) }
     }
 
     /// Runs `body` synchronously on the queue (for command-line code outside async contexts).
     public func sync<T>(_ body: (Database) throws -> T) rethrows -> T {
-        try queue.sync { try body(database) }
+        try queue.sync { try lock.withLock { try body(database) } }
+    }
+}
+
+/// Runs passive WAL checkpoints on its own connection and queue, one at a time, so the
+/// committing connection never pays for the copy and the flush.
+final class Checkpointer: @unchecked Sendable {
+    private let path: String
+    private let queue = DispatchQueue(label: "brain.database.checkpoint", qos: .utility)
+    private let lock = NSLock()
+    private var running = false
+    private var connection: Database?
+
+    init(path: String) { self.path = path }
+
+    func start() {
+        let begin = lock.withLock { () -> Bool in
+            if running { return false }
+            running = true
+            return true
+        }
+        guard begin else { return }
+        queue.async {
+            // A failed checkpoint is retried at the next commit; the log only grows meanwhile.
+            if self.connection == nil { self.connection = try? Database(path: self.path, migrate: false) }
+            try? self.connection?.checkpointPassively()
+            self.lock.withLock { self.running = false }
+        }
     }
 }

@@ -18,7 +18,7 @@ public final class Engine: Sendable {
         try queue.sync { db in try Engine.ensureSetUp(db: db, environment: environment, clock: clock) }
         let ttl = try cacheTTL ?? queue.sync { db in try db.scalar("SELECT value FROM settings WHERE key = 'cache_ttl_seconds'")?.double } ?? 86_400
         client = HTTPClient()
-        ledger = StoreLedger(queue: queue, readQueue: try DatabaseQueue(path: path), environment: environment, clock: clock, cacheTTL: ttl)
+        ledger = StoreLedger(queue: queue, environment: environment, clock: clock, cacheTTL: ttl)
         router = Router(client: client, ledger: ledger, clock: clock)
         self.clock = clock
         self.environment = environment

@@ -58,6 +58,9 @@ public struct JobProcessor: Sendable {
     public let schemas: SchemaSet
     /// Longest input, in characters, sent to a provider; longer inputs are cut with a marker.
     public var inputCharacterBudget: Int = 60_000
+    /// Leave the accepted answer's call in `outcome.route.deferredAttempt` for the caller to
+    /// write with its result (the batch worker); false writes it at once.
+    public var defersAcceptedAttempt = false
     /// One checker per schema, built once: a checker's normaliser digests its whole schema.
     private let checkers: [String: StructuredOutputChecker]
 
@@ -85,19 +88,21 @@ public struct JobProcessor: Sendable {
             }
         }
         let folded = try assemble(false)
-        let withDeveloper = try assemble(true)
+        // Rendered once, when a provider taking the developer role is first asked.
+        let withDeveloper = LazyMessages { (try? assemble(true))?.messages ?? folded.messages }
         var checker: StructuredOutputChecker?
         if let name = template.outputSchema, template.strict {
             guard let c = checkers[name] else { throw JobError.missingSchema(name) }
             checker = c
         }
-        var request = RouteRequest(messages: { config in config.acceptsDeveloperRole ? withDeveloper.messages : folded.messages })
+        var request = RouteRequest(messages: { config in config.acceptsDeveloperRole ? withDeveloper.value : folded.messages })
         if let only = job.options.provider { request.onlyProviders = [only] }
         request.model = job.options.model
         request.maxTokens = job.options.maxTokens
         request.temperature = job.options.temperature
         request.useCache = !job.options.noCache
         request.jobID = job.jobID
+        request.defersAcceptedAttempt = defersAcceptedAttempt
         let lastCheck = LastCheck()
         if let checker {
             request.outputSchema = checker.schema.document
@@ -145,6 +150,24 @@ private final class LastCheck: @unchecked Sendable {
         lock.withLock {
             guard let kept, kept.repaired == repaired, kept.text == text else { return nil }
             return kept.check
+        }
+    }
+}
+
+/// Messages computed on first use, at most once, from any thread.
+private final class LazyMessages: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [ChatMessage]?
+    private let make: () -> [ChatMessage]
+
+    init(_ make: @escaping () -> [ChatMessage]) { self.make = make }
+
+    var value: [ChatMessage] {
+        lock.withLock {
+            if let made { return made }
+            let messages = make()
+            made = messages
+            return messages
         }
     }
 }

@@ -77,7 +77,9 @@ public final class Worker: @unchecked Sendable {
         let started = ContinuousClock.now
         let now = engine.clock.now()
         _ = try await engine.queue.write { db in try JobQueue.reclaimFromDeadOwners(db: db, host: WorkerIdentity.host, now: now) }
-        let processor = JobProcessor(catalog: try await engine.catalog(), router: engine.router)
+        var deferring = JobProcessor(catalog: try await engine.catalog(), router: engine.router)
+        deferring.defersAcceptedAttempt = true
+        let processor = deferring
         await withTaskGroup(of: Void.self) { group in
             group.addTask { try? await self.renewLeases() }
             await withTaskGroup(of: Void.self) { slots in
@@ -125,7 +127,7 @@ public final class Worker: @unchecked Sendable {
                 let now = engine.clock.now()
                 let claimed: [ClaimedJob]
                 do {
-                    claimed = try await engine.queue.read { [owner, settings] db in
+                    claimed = try await engine.queue.write { [owner, settings] db in
                         try JobQueue.claim(db: db, owner: owner, limit: 1, now: now, lease: settings.leaseSeconds)
                     }
                 } catch {
@@ -187,9 +189,19 @@ public final class Worker: @unchecked Sendable {
         }
     }
 
-    /// Settles `job`; after a success, the result's database hop also claims the slot's next
-    /// job (returned), saving a round trip per job.
+    /// Settles `job`; after a success, one transaction writes the answer's call (log row,
+    /// counters, cache entry), the result and the job's `done` state, and claims the slot's
+    /// next job (returned), saving round trips per job.
     private func process(_ job: ClaimedJob, _ processor: JobProcessor) async -> ClaimedJob? {
+        var unwritten: DeferredAttempt?
+        let next = await process(job, processor, unwritten: &unwritten)
+        // A path that settled the job without its result still logs the call that was made.
+        if let unwritten { try? await engine.ledger.record(unwritten) }
+        return next
+    }
+
+    /// `unwritten` holds the accepted answer's call until a transaction has written it.
+    private func process(_ job: ClaimedJob, _ processor: JobProcessor, unwritten: inout DeferredAttempt?) async -> ClaimedJob? {
         do {
             let text: String?
             if let inline = job.inputText { text = inline } else { text = try await engine.queue.read { db in try JobQueue.inputText(db: db, job: job) } }
@@ -199,6 +211,7 @@ public final class Worker: @unchecked Sendable {
             }
             let outcome = try await processor.process(
                 JobInput(jobID: job.id, task: job.task, text: text, templateVersion: job.templateVersion, options: job.options))
+            unwritten = outcome.route.deferredAttempt
             var file: String?
             if let directory = settings.outputDirectory {
                 file = try ResultFiles.write(resultFileJSON(job, outcome), directory: directory, name: "job-\(job.id)")
@@ -210,11 +223,16 @@ public final class Worker: @unchecked Sendable {
             let stored: Int?
             let next: ClaimedJob?
             do {
-                (stored, next) = try await engine.queue.read { [owner, settings] db in
+                let deferred = unwritten
+                let ledger = engine.ledger
+                (stored, next) = try await engine.queue.write { [owner, settings] db in
+                    // The call is logged even when the job's lease was lost: it was made.
+                    if let deferred { try ledger.write(deferred, db: db) }
                     let stored = try ResultWriter.complete(db: db, row, leaseOwner: owner)
                     let next = claimNext ? try JobQueue.claim(db: db, owner: owner, limit: 1, now: now, lease: settings.leaseSeconds).first : nil
                     return (stored, next)
                 }
+                unwritten = nil
             } catch {
                 if claimNext { cancelReservation() }
                 throw error
@@ -272,7 +290,7 @@ public final class Worker: @unchecked Sendable {
 
     private func release(_ job: ClaimedJob, _ message: String, _ errorClass: String, spend: Bool, permanent: Bool, retryAt: Double) async {
         let now = engine.clock.now()
-        let state = try? await engine.queue.read { [owner] db in
+        let state = try? await engine.queue.write { [owner] db in
             try JobQueue.release(
                 db: db, jobID: job.id, owner: owner, error: message, errorClass: errorClass, spendAttempt: spend,
                 permanent: permanent, retryAt: retryAt, now: now)

@@ -6,7 +6,7 @@ import BrainStore
 /// closed → open after N consecutive failures; open → half-open once the recovery time has
 /// passed, admitting one probe at a time; half-open → closed after M successes, or back to
 /// open on any failure.
-struct BreakerRecord {
+struct BreakerRecord: Equatable {
     var providerID: Int
     var state: String = "closed"
     var consecutiveFailures = 0
@@ -14,10 +14,13 @@ struct BreakerRecord {
     var probeUntil: Double?
     var openedAt: Double?
     var lastError: String?
+    /// Whether the row exists in `breakers`.
+    var stored = false
 
     static func load(db: Database, providerID: Int) throws -> BreakerRecord {
         var record = BreakerRecord(providerID: providerID)
         if let row = try db.queryOne("SELECT * FROM breakers WHERE provider_id = ?", [providerID]) {
+            record.stored = true
             record.state = row.string("state") ?? "closed"
             record.consecutiveFailures = row.int("consecutive_failures") ?? 0
             record.halfOpenSuccesses = row.int("half_open_successes") ?? 0
@@ -26,6 +29,13 @@ struct BreakerRecord {
             record.lastError = row.string("last_error")
         }
         return record
+    }
+
+    /// Saves the breaker unless nothing changed since `loaded` (a closed breaker that stays
+    /// closed costs no write on every call).
+    func save(db: Database, now: Double, unlessUnchangedFrom loaded: BreakerRecord) throws {
+        if stored && self == loaded { return }
+        try save(db: db, now: now)
     }
 
     func save(db: Database, now: Double) throws {

@@ -20,15 +20,8 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
     private var providersCache: (providers: [ProviderRecord], at: ContinuousClock.Instant)?
     private var scrubberCache: (scrubber: SecretScrubber, at: ContinuousClock.Instant)?
 
-    /// A second connection for lookups that only read (WAL lets them run beside the writer).
-    let readQueue: DatabaseQueue
-
-    public init(
-        queue: DatabaseQueue, readQueue: DatabaseQueue? = nil, environment: [String: String], clock: any WallClock = SystemClock(),
-        cacheTTL: Double = 86_400
-    ) {
+    public init(queue: DatabaseQueue, environment: [String: String], clock: any WallClock = SystemClock(), cacheTTL: Double = 86_400) {
         self.queue = queue
-        self.readQueue = readQueue ?? queue
         self.clock = clock
         self.environment = environment
         self.cacheTTL = cacheTTL
@@ -70,6 +63,7 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
             return .skipped(.disabled)
         }
         var breaker = try BreakerRecord.load(db: db, providerID: p.id)
+        let loaded = breaker
         if let skip = breaker.admit(now: now, recovery: p.breakerRecoverySeconds, probeWindow: Double(p.timeoutMilliseconds) / 1000 + 5) {
             return .skipped(skip)
         }
@@ -88,7 +82,7 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
             WHERE k.provider_id = ?
             """, [day, day, p.id])
         if rows.isEmpty && !p.keyRequired {
-            try breaker.save(db: db, now: now)
+            try breaker.save(db: db, now: now, unlessUnchangedFrom: loaded)
             return .granted(KeyGrant(keyID: nil, secret: ""))
         }
         let providerLeft = p.dailyLimit.map { $0 - providerUsed } ?? Int.max
@@ -127,21 +121,42 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
         if chosen.state != "active" {
             try db.execute("UPDATE api_keys SET state = 'active', state_until = NULL, state_reason = NULL WHERE id = ?", [chosen.id])
         }
-        try breaker.save(db: db, now: now)
+        try breaker.save(db: db, now: now, unlessUnchangedFrom: loaded)
         return .granted(KeyGrant(keyID: chosen.id, secret: secret))
     }
 
     @discardableResult
-    public func record(_ attempt: Attempt) async throws -> String? {
+    public func record(_ attempt: Attempt, caching entry: CacheEntry?) async throws -> String? {
+        try await queue.write { db in try self.write(attempt, caching: entry, db: db) }
+    }
+
+    /// Writes a deferred accepted attempt inside the caller's transaction on this ledger's database.
+    public func write(_ deferred: DeferredAttempt, db: Database) throws {
+        try write(deferred.attempt, caching: deferred.cache, db: db)
+    }
+
+    /// Stores `entry` and records `attempt` on `db` (the caller holds the transaction).
+    @discardableResult
+    func write(_ attempt: Attempt, caching entry: CacheEntry?, db: Database) throws -> String? {
         let now = clock.now()
-        let environment = self.environment
-        let cached = lock.withLock { scrubberCache }.flatMap { ContinuousClock.now - $0.at < .seconds(settingsLifetime) ? $0.scrubber : nil }
-        let (logged, scrubber) = try await queue.write { db in
-            let scrubber = try cached ?? Self.scrubber(db: db, environment: environment)
-            return (try Self.record(db: db, attempt: attempt, now: now, scrubber: scrubber), scrubber)
+        if let entry { try Self.storeCompletion(db: db, entry, now: now, ttl: cacheTTL) }
+        return try Self.record(db: db, attempt: attempt, now: now, scrubber: try scrubber(db: db), provider: freshProvider(id: attempt.provider.id))
+    }
+
+    /// The provider's settings as read within `settingsLifetime`, if they were.
+    private func freshProvider(id: Int) -> ProviderRecord? {
+        guard let cached = lock.withLock({ providersCache }), ContinuousClock.now - cached.at < .seconds(settingsLifetime) else { return nil }
+        return cached.providers.first { $0.id == id }
+    }
+
+    /// The scrubber for error texts, rebuilt at most once per `settingsLifetime`.
+    private func scrubber(db: Database) throws -> SecretScrubber {
+        if let cached = lock.withLock({ scrubberCache }), ContinuousClock.now - cached.at < .seconds(settingsLifetime) {
+            return cached.scrubber
         }
-        if cached == nil { lock.withLock { scrubberCache = (scrubber, ContinuousClock.now) } }
-        return logged
+        let scrubber = try Self.scrubber(db: db, environment: environment)
+        lock.withLock { scrubberCache = (scrubber, ContinuousClock.now) }
+        return scrubber
     }
 
     /// A scrubber that knows every key value this process could send: each stored key (an
@@ -160,7 +175,8 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
     }
 
     /// Logs the attempt and applies it to counters, key and breaker; returns the logged error text.
-    static func record(db: Database, attempt: Attempt, now: Double, scrubber: SecretScrubber) throws -> String? {
+    /// `known` spares reading the provider's breaker thresholds when the caller has them fresh.
+    static func record(db: Database, attempt: Attempt, now: Double, scrubber: SecretScrubber, provider known: ProviderRecord? = nil) throws -> String? {
         // Counts a provider reports are hostile numbers: bounded so daily sums cannot overflow.
         func tokens(_ count: Int?) -> Int? { count.map { min(max($0, 0), 1 << 40) } }
         let tokensIn = tokens(attempt.tokensIn), tokensOut = tokens(attempt.tokensOut)
@@ -197,7 +213,8 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
             try updateKey(db: db, keyID: keyID, outcome: attempt.outcome, now: now, errorText: errorText)
         }
         var breaker = try BreakerRecord.load(db: db, providerID: attempt.provider.id)
-        guard let p = try db.queryOne("SELECT * FROM providers WHERE id = ?", [attempt.provider.id]).map(ProviderRecord.init(row:)) else {
+        let loaded = breaker
+        guard let p = try known ?? db.queryOne("SELECT * FROM providers WHERE id = ?", [attempt.provider.id]).map(ProviderRecord.init(row:)) else {
             return errorText
         }
         switch attempt.outcome {
@@ -208,23 +225,29 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
         default:
             breaker.releaseProbe()
         }
-        try breaker.save(db: db, now: now)
+        try breaker.save(db: db, now: now, unlessUnchangedFrom: loaded)
         return errorText
     }
 
     static func updateKey(db: Database, keyID: Int, outcome: AttemptOutcome, now: Double, errorText: String?) throws {
-        guard let row = try db.queryOne("SELECT * FROM api_keys WHERE id = ?", [keyID]) else { return }
-        let reason = errorText.map { String($0.prefix(300)) }
-        switch outcome {
-        case .success:
+        if outcome == .success {
+            // Only a key with something to reset is written: the common success dirties no page.
             try db.execute(
                 """
                 UPDATE api_keys SET consecutive_failures = 0, rate_limit_strikes = 0,
                     state = CASE WHEN state = 'deactivated' THEN state ELSE 'active' END,
                     state_until = CASE WHEN state = 'deactivated' THEN state_until ELSE NULL END,
                     state_reason = CASE WHEN state = 'deactivated' THEN state_reason ELSE NULL END
-                WHERE id = ?
+                WHERE id = ? AND (consecutive_failures <> 0 OR rate_limit_strikes <> 0
+                    OR (state <> 'deactivated' AND (state <> 'active' OR state_until IS NOT NULL OR state_reason IS NOT NULL)))
                 """, [keyID])
+            return
+        }
+        guard let row = try db.queryOne("SELECT * FROM api_keys WHERE id = ?", [keyID]) else { return }
+        let reason = errorText.map { String($0.prefix(300)) }
+        switch outcome {
+        case .success:
+            return
         case .failure(let e):
             switch e.kind {
             case .rateLimit:
@@ -257,23 +280,28 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
         }
     }
 
-    public func cachedCompletions(for hashes: [String]) async throws -> [String: Completion] {
-        guard !hashes.isEmpty else { return [:] }
+    public func cachedCompletions(for hashes: [String], orReserve provider: RoutableProvider?) async throws -> CacheLookup {
+        guard !hashes.isEmpty || provider != nil else { return CacheLookup(found: [:], reservation: nil) }
         let now = clock.now()
-        // Lookups only read: they run on the reader connection, beside the writer.
-        let rows = try await readQueue.read { db in
-            let marks = Array(repeating: "?", count: hashes.count).joined(separator: ", ")
-            return try db.query(
-                "SELECT request_hash, completion FROM response_cache WHERE request_hash IN (\(marks)) AND expires_at > ?",
-                hashes + [now] as [any SQLValueConvertible])
-        }
-        var found: [String: Completion] = [:]
-        for row in rows {
-            if let hash = row.string("request_hash"), let text = row.string("completion"), let c = CompletionCoding.decode(text) {
-                found[hash] = c
+        let environment = self.environment
+        let body: @Sendable (Database) throws -> CacheLookup = { db in
+            var found: [String: Completion] = [:]
+            if !hashes.isEmpty {
+                let marks = Array(repeating: "?", count: hashes.count).joined(separator: ", ")
+                let rows = try db.query(
+                    "SELECT request_hash, completion FROM response_cache WHERE request_hash IN (\(marks)) AND expires_at > ?",
+                    hashes + [now] as [any SQLValueConvertible])
+                for row in rows {
+                    if let hash = row.string("request_hash"), let text = row.string("completion"), let c = CompletionCoding.decode(text) {
+                        found[hash] = c
+                    }
+                }
             }
+            guard found.isEmpty, let provider else { return CacheLookup(found: found, reservation: nil) }
+            return CacheLookup(found: found, reservation: try Self.reserve(db: db, provider: provider, excluding: [], now: now, environment: environment))
         }
-        return found
+        // A lookup that may reserve takes the write lock from the start; a bare lookup only reads.
+        return provider == nil ? try await queue.read(body) : try await queue.write(body)
     }
 
     public func countCacheHit(_ hash: String) async throws {
@@ -282,18 +310,13 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
         }
     }
 
-    public func storeCompletion(_ completion: Completion, for hash: String, provider: String, model: String) async throws {
-        let now = clock.now()
-        let ttl = cacheTTL
-        let encoded = CompletionCoding.encode(completion)
-        try await queue.write { db in
-            try db.execute(
-                """
-                INSERT INTO response_cache(request_hash, provider, model, completion, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT(request_hash) DO UPDATE SET completion = excluded.completion,
-                    created_at = excluded.created_at, expires_at = excluded.expires_at
-                """, [hash, provider, model, encoded, now, now + ttl])
-        }
+    static func storeCompletion(db: Database, _ entry: CacheEntry, now: Double, ttl: Double) throws {
+        try db.execute(
+            """
+            INSERT INTO response_cache(request_hash, provider, model, completion, created_at, expires_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(request_hash) DO UPDATE SET completion = excluded.completion,
+                created_at = excluded.created_at, expires_at = excluded.expires_at
+            """, [entry.hash, entry.provider, entry.model, CompletionCoding.encode(entry.completion), now, now + ttl])
     }
 }

@@ -22,6 +22,9 @@ public struct RouteRequest: Sendable {
     public var jobID: Int?
     /// Most calls sent for this request, repairs included.
     public var maxAttempts: Int = 8
+    /// Leave the accepted answer's call unwritten, in `RouteResult.deferredAttempt`, for the
+    /// caller to write with its own result (see `DeferredAttempt`).
+    public var defersAcceptedAttempt: Bool = false
     /// Judges an answer; `isRepair` is true for the answer to a repair request.
     public var check: (@Sendable (Completion, _ isRepair: Bool) -> ResponseCheck)?
 
@@ -48,6 +51,9 @@ public struct RouteResult: Sendable {
     public var attempts: [AttemptSummary]
     /// Providers tried before the one that answered, with why each failed or was skipped.
     public var fallbackChain: [AttemptSummary]
+    /// The accepted answer's call, not yet written, when the request deferred it; the caller
+    /// must write it (`UsageLedger.record(_:)` or in its own transaction).
+    public var deferredAttempt: DeferredAttempt?
 }
 
 /// One line of a request's history: a call made or a provider skipped.

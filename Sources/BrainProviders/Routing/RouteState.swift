@@ -3,6 +3,10 @@ import BrainCore
 /// The bookkeeping of one `Router.route` call: history, counters and the final verdict.
 struct RouteState {
     var callsSent = 0
+    /// A call reserved together with the cache lookup, for the first provider's first model.
+    var preReserved: PreReservedCall?
+    /// The accepted answer's call when the request defers it.
+    var deferred: DeferredAttempt?
     /// Content digests by conversation, so each distinct message list is hashed once.
     private var digests: [[ChatMessage]: String] = [:]
 
@@ -60,7 +64,7 @@ struct RouteState {
         RouteResult(
             completion: completion, provider: provider, model: completion.model.isEmpty ? model : completion.model,
             fromCache: fromCache, repaired: repaired, attempts: history,
-            fallbackChain: history.filter { $0.provider != provider })
+            fallbackChain: history.filter { $0.provider != provider }, deferredAttempt: deferred)
     }
 
     /// How the whole request failed.
@@ -78,4 +82,11 @@ struct RouteState {
         if failureClasses.contains(where: { retryable.contains($0) || $0 == "invalid_output" }) { return .failed(lastClass: last) }
         return .permanent(lastClass: last)
     }
+}
+
+/// A reservation made with the cache lookup, and the request prepared for it, waiting to be sent.
+struct PreReservedCall {
+    var providerID: Int
+    var reservation: Reservation
+    var prepared: HTTPRequest
 }

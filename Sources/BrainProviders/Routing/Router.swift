@@ -48,7 +48,8 @@ public struct Router: Sendable {
 
     /// The first cached answer the check accepts, looked up for every provider and model in
     /// routing order before anything is sent, so a provider that failed before is not paid again
-    /// for an answer another one already gave.
+    /// for an answer another one already gave. On a miss the same trip to the store reserves
+    /// the first provider's call (kept in `state.preReserved`).
     private func cachedAnswer(_ providers: [RoutableProvider], _ request: RouteRequest, _ state: inout RouteState) async throws -> RouteResult? {
         var candidates: [(provider: RoutableProvider, model: String, hash: String)] = []
         for provider in providers {
@@ -57,8 +58,15 @@ public struct Router: Sendable {
                 candidates.append((provider, model, RequestHash.of(provider: provider.name, model: model, content: state.contentDigest(messages, request))))
             }
         }
-        guard !candidates.isEmpty else { return nil }
-        let found = try await ledger.cachedCompletions(for: candidates.map(\.hash))
+        guard let first = candidates.first else { return nil }
+        // Reserved only when the first request can be expressed at all (else tryProvider logs why).
+        let firstRequest = request.completionRequest(messages: request.messages(first.provider.config), model: first.model)
+        let prepared = try? ProviderAdapters.make(for: first.provider.config, clock: clock).makeRequest(firstRequest, apiKey: "")
+        let lookup = try await ledger.cachedCompletions(for: candidates.map(\.hash), orReserve: prepared == nil ? nil : first.provider)
+        if let reservation = lookup.reservation, let prepared {
+            state.preReserved = PreReservedCall(providerID: first.provider.id, reservation: reservation, prepared: prepared)
+        }
+        let found = lookup.found
         for (provider, model, hash) in candidates {
             guard let cached = found[hash] else { continue }
             guard (request.check?(cached, false) ?? .accept) == .accept else { continue }
@@ -82,14 +90,22 @@ public struct Router: Sendable {
             let hash = RequestHash.of(provider: provider.name, model: model, content: state.contentDigest(messages, request))
             // A request this dialect cannot express is refused before a call is reserved.
             let prepared: HTTPRequest
-            do {
-                prepared = try adapter.makeRequest(completionRequest, apiKey: "")
-            } catch {
-                try await report(provider, model, nil, request, &state, .failure(error), started: clock.now(), ms: 0)
-                return nil
+            let reservation: Reservation
+            if let pre = state.preReserved, pre.providerID == provider.id, modelIndex == 0, triedKeys.isEmpty {
+                state.preReserved = nil
+                prepared = pre.prepared
+                reservation = pre.reservation
+            } else {
+                do {
+                    prepared = try adapter.makeRequest(completionRequest, apiKey: "")
+                } catch {
+                    try await report(provider, model, nil, request, &state, .failure(error), started: clock.now(), ms: 0)
+                    return nil
+                }
+                reservation = try await ledger.reserve(provider: provider, excluding: triedKeys)
             }
             let grant: KeyGrant
-            switch try await ledger.reserve(provider: provider, excluding: triedKeys) {
+            switch reservation {
             case .skipped(let reason):
                 state.skip(provider.name, reason)
                 return nil
@@ -102,7 +118,7 @@ public struct Router: Sendable {
             case .answered(let completion, let sent):
                 switch request.check?(completion, false) ?? .accept {
                 case .accept:
-                    try await reportAnswer(provider, model, request, &state, completion, sent, invalid: nil)
+                    try await reportAnswer(provider, model, request, &state, completion, sent, invalid: nil, accepted: true)
                     return state.result(completion, provider: provider.name, model: model, fromCache: false, repaired: false)
                 case .reject(let errors):
                     try await reportAnswer(provider, model, request, &state, completion, sent, invalid: errors)
@@ -143,12 +159,14 @@ public struct Router: Sendable {
         case failed(ProviderError)
     }
 
-    /// Timing of a call whose answer is reported once the task's check has judged it.
+    /// Timing of a call whose answer is reported once the task's check has judged it, and the
+    /// cache key it is stored under then (nil: not cached).
     private struct Sent {
         var keyID: Int?
         var started: Double
         var ms: Int
         var status: Int?
+        var cacheHash: String?
     }
 
     private func send(
@@ -168,7 +186,7 @@ public struct Router: Sendable {
                 let response = try await client.send(httpRequest)
                 status = response.status
                 switch adapter.parse(response, for: completionRequest, apiKey: grant.secret) {
-                case .success(let c): outcome = .answered(c, Sent(keyID: nil, started: 0, ms: 0, status: nil))
+                case .success(let c): outcome = .answered(c, Sent(keyID: nil, started: 0, ms: 0, status: nil, cacheHash: nil))
                 case .failure(let e): outcome = .failed(e)
                 }
             } catch {
@@ -187,23 +205,31 @@ public struct Router: Sendable {
         let ms = Int((ContinuousClock.now - timer) / .milliseconds(1))
         switch outcome {
         case .answered(let completion, _):
-            if let hash, request.useCache {
-                try await ledger.storeCompletion(completion, for: hash, provider: provider.name, model: completionRequest.model)
-            }
-            return .answered(completion, Sent(keyID: grant.keyID, started: started, ms: ms, status: status))
+            // Cached with the call's record, as soon as the check has judged the answer.
+            let cacheHash = request.useCache ? hash : nil
+            return .answered(completion, Sent(keyID: grant.keyID, started: started, ms: ms, status: status, cacheHash: cacheHash))
         case .failed(let error):
             try await report(provider, completionRequest.model, grant.keyID, request, &state, .failure(error), started: started, ms: ms, status: status ?? error.status)
             return outcome
         }
     }
 
-    /// Reports a judged answer: success, or invalid output (the provider's failure).
+    /// Reports a judged answer: success, or invalid output (the provider's failure), with its
+    /// cache entry. The accepted answer's call is left to the caller when the request defers it.
     private func reportAnswer(
         _ provider: RoutableProvider, _ model: String, _ request: RouteRequest, _ state: inout RouteState,
-        _ completion: Completion, _ sent: Sent, invalid errors: [String]?
+        _ completion: Completion, _ sent: Sent, invalid errors: [String]?, accepted: Bool = false
     ) async throws {
         let outcome: AttemptOutcome = errors.map { .invalidOutput($0.prefix(5).joined(separator: "; ")) } ?? .success
-        try await report(provider, model, sent.keyID, request, &state, outcome, started: sent.started, ms: sent.ms, status: sent.status, completion: completion)
+        let cache = sent.cacheHash.map { CacheEntry(hash: $0, completion: completion, provider: provider.name, model: model) }
+        let attempt = makeAttempt(provider, model, sent.keyID, request, state, outcome, started: sent.started, ms: sent.ms, status: sent.status, completion: completion)
+        if accepted && request.defersAcceptedAttempt {
+            state.deferred = DeferredAttempt(attempt: attempt, cache: cache)
+            state.note(attempt, detail: nil)
+            return
+        }
+        let storedError = try await ledger.record(attempt, caching: cache)
+        state.note(attempt, detail: storedError)
     }
 
     private func repair(
@@ -222,7 +248,7 @@ public struct Router: Sendable {
         case .answered(let completion, let sent):
             switch request.check?(completion, true) ?? .accept {
             case .accept:
-                try await reportAnswer(provider, model, request, &state, completion, sent, invalid: nil)
+                try await reportAnswer(provider, model, request, &state, completion, sent, invalid: nil, accepted: true)
                 return completion
             case .reject(let e), .repair(_, let e):
                 try await reportAnswer(provider, model, request, &state, completion, sent, invalid: e)
@@ -237,12 +263,19 @@ public struct Router: Sendable {
         _ provider: RoutableProvider, _ model: String, _ keyID: Int?, _ request: RouteRequest, _ state: inout RouteState,
         _ outcome: AttemptOutcome, started: Double, ms: Int, status: Int? = nil, completion: Completion? = nil
     ) async throws {
-        let attempt = Attempt(
+        let attempt = makeAttempt(provider, model, keyID, request, state, outcome, started: started, ms: ms, status: status, completion: completion)
+        let storedError = try await ledger.record(attempt)
+        state.note(attempt, detail: storedError)
+    }
+
+    private func makeAttempt(
+        _ provider: RoutableProvider, _ model: String, _ keyID: Int?, _ request: RouteRequest, _ state: RouteState,
+        _ outcome: AttemptOutcome, started: Double, ms: Int, status: Int?, completion: Completion?
+    ) -> Attempt {
+        Attempt(
             provider: provider, model: completion?.model ?? model, keyID: keyID, jobID: request.jobID,
             number: state.nextAttemptNumber, startedAt: started, durationMs: ms, httpStatus: status, outcome: outcome,
             tokensIn: completion?.usage.promptTokens, tokensOut: completion?.usage.completionTokens,
             cost: completion?.cost, providerRequestID: completion?.requestId)
-        let storedError = try await ledger.record(attempt)
-        state.note(attempt, detail: storedError)
     }
 }

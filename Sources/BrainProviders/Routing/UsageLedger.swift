@@ -122,10 +122,55 @@ public struct Attempt: Sendable, Equatable {
     }
 }
 
+/// A completion to keep in the response cache under its request hash.
+public struct CacheEntry: Sendable, Equatable {
+    public var hash: String
+    public var completion: Completion
+    public var provider: String
+    /// The model asked for (the cache key's model), not the one the provider reports.
+    public var model: String
+
+    public init(hash: String, completion: Completion, provider: String, model: String) {
+        self.hash = hash
+        self.completion = completion
+        self.provider = provider
+        self.model = model
+    }
+}
+
+/// The call that produced a request's accepted answer, left unwritten for the caller to write
+/// in the same transaction as what it does with the answer (the batch worker's result).
+///
+/// Written together, a crash can never leave a call logged without its result or the reverse;
+/// the cost is that a crash in the sub-millisecond between the answer's arrival and that
+/// transaction loses the cache entry too, so a re-run pays for the call again.
+public struct DeferredAttempt: Sendable, Equatable {
+    public var attempt: Attempt
+    public var cache: CacheEntry?
+
+    public init(attempt: Attempt, cache: CacheEntry?) {
+        self.attempt = attempt
+        self.cache = cache
+    }
+}
+
+/// What one look in the response cache found, and the call reserved when it found nothing.
+public struct CacheLookup: Sendable {
+    /// Fresh cached completions by request hash (a hash with none is absent).
+    public var found: [String: Completion]
+    /// The reservation asked for with the lookup; nil when something was found or none was asked.
+    public var reservation: Reservation?
+
+    public init(found: [String: Completion], reservation: Reservation?) {
+        self.found = found
+        self.reservation = reservation
+    }
+}
+
 /// The router's view of persistent state: keys, limits, breakers, the call log and the cache.
 ///
 /// The store-backed implementation (BrainEngine's `StoreLedger`) is what lets separate
-/// processes and runs share limits and cooldowns; tests may use an in-memory one.
+/// processes and runs share limits and cooldowns.
 public protocol UsageLedger: Sendable {
     /// Enabled providers in the order to try: `preferred` names first, in that order, then by priority.
     func routableProviders(preferred: [String]) async throws -> [RoutableProvider]
@@ -133,14 +178,26 @@ public protocol UsageLedger: Sendable {
     /// against the key's, the account's and the provider's limits for the current UTC day, after
     /// checking the provider's breaker.
     func reserve(provider: RoutableProvider, excluding: Set<Int>) async throws -> Reservation
-    /// Records an attempt: success and failure counters, key state, breaker, call log. Returns
-    /// the attempt's error text as logged, scrubbed of every secret the ledger knows.
+    /// Records an attempt: success and failure counters, key state, breaker, call log, and the
+    /// answer's cache entry when given, all at once. Returns the attempt's error text as logged,
+    /// scrubbed of every secret the ledger knows.
     @discardableResult
-    func record(_ attempt: Attempt) async throws -> String?
-    /// Fresh cached completions for any of `hashes`, in one lookup (a hash with none is absent).
-    func cachedCompletions(for hashes: [String]) async throws -> [String: Completion]
+    func record(_ attempt: Attempt, caching entry: CacheEntry?) async throws -> String?
+    /// Fresh cached completions for any of `hashes`, in one lookup; when none is found and
+    /// `provider` is given, also reserves a call on it (as `reserve(provider:excluding: [])`)
+    /// in the same step, saving a trip to the store on the common path of a miss.
+    func cachedCompletions(for hashes: [String], orReserve provider: RoutableProvider?) async throws -> CacheLookup
     /// Counts a use of the cached completion `hash` (its `hits`).
     func countCacheHit(_ hash: String) async throws
-    /// Stores a completion the moment it arrives.
-    func storeCompletion(_ completion: Completion, for hash: String, provider: String, model: String) async throws
+}
+
+extension UsageLedger {
+    /// Records an attempt that leaves nothing to cache.
+    @discardableResult
+    public func record(_ attempt: Attempt) async throws -> String? { try await record(attempt, caching: nil) }
+
+    /// Writes a deferred accepted attempt on its own (when the caller has no transaction to put it in).
+    public func record(_ deferred: DeferredAttempt) async throws {
+        try await record(deferred.attempt, caching: deferred.cache)
+    }
 }

@@ -1,0 +1,48 @@
+import CSQLite
+
+extension Database {
+    /// Runs `body` in an IMMEDIATE transaction only when the write lock can be taken without
+    /// waiting; returns nil, having run nothing, when another connection holds it.
+    ///
+    /// Once the lock is held nothing in WAL mode waits on other connections, so a caller may run
+    /// this where it must not block (the busy timeout applies only to the lock it skips).
+    public func transactionIfUncontended<T>(_ body: () throws -> T) throws -> T? {
+        guard transactionDepth == 0 else { return try transaction(.immediate, body) }
+        sqlite3_busy_timeout(handle, 0)
+        do {
+            try execute("BEGIN IMMEDIATE")
+            sqlite3_busy_timeout(handle, Database.busyTimeoutMilliseconds)
+        } catch {
+            sqlite3_busy_timeout(handle, Database.busyTimeoutMilliseconds)
+            if isInTransaction { try? execute("ROLLBACK") }
+            if error.isBusy { return nil }
+            throw error
+        }
+        return try committing(body)
+    }
+
+    /// Replaces SQLite's automatic checkpoints on this connection with `onGrowth`, called after
+    /// every commit with the number of frames in the write-ahead log (so checkpoints can run
+    /// elsewhere, off the committing thread).
+    public func takeOverCheckpoints(_ onGrowth: @escaping (Int) -> Void) {
+        let box = Unmanaged.passRetained(CheckpointHook(onGrowth))
+        walHook = box
+        sqlite3_wal_hook(handle, { context, _, _, frames in
+            guard let context else { return SQLITE_OK }
+            Unmanaged<CheckpointHook>.fromOpaque(context).takeUnretainedValue().onGrowth(Int(frames))
+            return SQLITE_OK
+        }, box.toOpaque())
+    }
+
+    /// Copies what it can of the write-ahead log into the database file without waiting for
+    /// anyone (PRAGMA wal_checkpoint(PASSIVE)).
+    public func checkpointPassively() throws {
+        _ = try query("PRAGMA wal_checkpoint(PASSIVE)")
+    }
+}
+
+/// The closure behind a connection's WAL hook.
+final class CheckpointHook {
+    let onGrowth: (Int) -> Void
+    init(_ onGrowth: @escaping (Int) -> Void) { self.onGrowth = onGrowth }
+}
