@@ -16,8 +16,11 @@ public final class DatabaseQueue: @unchecked Sendable {
     private let lock = NSLock()
     private let checkpointer: Checkpointer?
 
-    /// Write-ahead log frames after which a checkpoint is started (SQLite's default).
+    /// Write-ahead log frames after which a background checkpoint is started (SQLite's default).
     public static let checkpointFrames = 1000
+    /// Frames after which the writing connection checkpoints itself: a background checkpoint
+    /// never completes while commits keep coming, and the log must not grow without bound.
+    public static let inlineCheckpointFrames = 4 * checkpointFrames
 
     public init(path: String, mode: Database.Mode = .readWrite) throws(StoreError) {
         database = try Database(path: path, mode: mode)
@@ -25,7 +28,9 @@ public final class DatabaseQueue: @unchecked Sendable {
         if mode == .readWrite && path != ":memory:" {
             let checkpointer = Checkpointer(path: path)
             database.takeOverCheckpoints { frames in
+                if frames >= DatabaseQueue.inlineCheckpointFrames { return true }
                 if frames >= DatabaseQueue.checkpointFrames { checkpointer.start() }
+                return false
             }
             self.checkpointer = checkpointer
         } else {

@@ -22,14 +22,17 @@ extension Database {
     }
 
     /// Replaces SQLite's automatic checkpoints on this connection with `onGrowth`, called after
-    /// every commit with the number of frames in the write-ahead log (so checkpoints can run
-    /// elsewhere, off the committing thread).
-    public func takeOverCheckpoints(_ onGrowth: @escaping (Int) -> Void) {
+    /// every commit with the number of frames in the write-ahead log, so checkpoints can run
+    /// elsewhere, off the committing thread. When it returns true this connection checkpoints
+    /// at once, as SQLite would have (the safety net when the others cannot keep up).
+    public func takeOverCheckpoints(_ onGrowth: @escaping (Int) -> Bool) {
         let box = Unmanaged.passRetained(CheckpointHook(onGrowth))
         walHook = box
-        sqlite3_wal_hook(handle, { context, _, _, frames in
+        sqlite3_wal_hook(handle, { context, db, _, frames in
             guard let context else { return SQLITE_OK }
-            Unmanaged<CheckpointHook>.fromOpaque(context).takeUnretainedValue().onGrowth(Int(frames))
+            if Unmanaged<CheckpointHook>.fromOpaque(context).takeUnretainedValue().onGrowth(Int(frames)) {
+                sqlite3_wal_checkpoint_v2(db, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+            }
             return SQLITE_OK
         }, box.toOpaque())
     }
@@ -43,6 +46,6 @@ extension Database {
 
 /// The closure behind a connection's WAL hook.
 final class CheckpointHook {
-    let onGrowth: (Int) -> Void
-    init(_ onGrowth: @escaping (Int) -> Void) { self.onGrowth = onGrowth }
+    let onGrowth: (Int) -> Bool
+    init(_ onGrowth: @escaping (Int) -> Bool) { self.onGrowth = onGrowth }
 }

@@ -53,29 +53,33 @@ public enum JobQueue {
         return (db.lastInsertRowID, true)
     }
 
-    /// Claims up to `limit` jobs that are due (queued and past their next attempt time, or
-    /// running with an expired lease), earliest due first (new jobs, due from 0, in id order),
-    /// in one statement, leasing them to `owner` until `now + lease`.
+    /// Claims up to `limit` jobs that are due, leasing them to `owner` until `now + lease`:
+    /// first jobs whose lease expired (their worker died), oldest expiry first, then queued jobs
+    /// past their next attempt time, earliest due first (new jobs, due from 0, in id order).
     ///
-    /// Each side walks its partial index in due order and stops at `limit`, so a claim costs the
-    /// same with ten jobs waiting or a hundred thousand (the planner, without statistics, would
-    /// otherwise pick `jobs_state` and sort every due job).
+    /// Each statement walks its partial index in due order and stops at `limit`, so a claim costs
+    /// the same with ten jobs waiting or a hundred thousand (the planner, without statistics,
+    /// would otherwise pick `jobs_state` and sort every due job).
     public static func claim(db: Database, owner: String, limit: Int, now: Double, lease: Double) throws -> [ClaimedJob] {
         try db.transaction {
-            let rows = try db.query(
+            var rows = try db.query(
                 """
                 UPDATE jobs SET state = 'running', lease_owner = ?, lease_expires_at = ?, updated_at = ?
-                WHERE id IN (SELECT id FROM (
-                    SELECT id, due FROM (
-                        SELECT id, next_attempt_at AS due FROM jobs INDEXED BY jobs_claim_queued
+                WHERE id IN (
+                    SELECT id FROM jobs INDEXED BY jobs_claim_expired
+                    WHERE state = 'running' AND lease_expires_at < ? ORDER BY lease_expires_at, id LIMIT ?)
+                RETURNING \(claimedColumns)
+                """, [owner, now + lease, now.iso8601, now, limit])
+            if rows.count < limit {
+                rows += try db.query(
+                    """
+                    UPDATE jobs SET state = 'running', lease_owner = ?, lease_expires_at = ?, updated_at = ?
+                    WHERE id IN (
+                        SELECT id FROM jobs INDEXED BY jobs_claim_queued
                         WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?)
-                    UNION ALL
-                    SELECT id, due FROM (
-                        SELECT id, lease_expires_at AS due FROM jobs INDEXED BY jobs_claim_expired
-                        WHERE state = 'running' AND lease_expires_at < ? ORDER BY lease_expires_at, id LIMIT ?)
-                    ORDER BY due, id LIMIT ?))
-                RETURNING id, task, document_id, input_text, template_name, template_version, options, attempts, max_attempts
-                """, [owner, now + lease, now.iso8601, now, limit, now, limit, limit])
+                    RETURNING \(claimedColumns)
+                    """, [owner, now + lease, now.iso8601, now, limit - rows.count])
+            }
             return rows.compactMap { row in
                 guard let task = TaskType(rawValue: row.string("task") ?? "") else { return nil }
                 return ClaimedJob(
@@ -83,9 +87,11 @@ public enum JobQueue {
                     templateName: row.string("template_name") ?? "", templateVersion: row.string("template_version") ?? "",
                     options: JobOptions(json: (try? JSONValue.parse(row.string("options") ?? "{}")) ?? [:]),
                     attempts: row.int("attempts") ?? 0, maxAttempts: row.int("max_attempts") ?? 5)
-            }.sorted { $0.id < $1.id }
+            }
         }
     }
+
+    private static let claimedColumns = "id, task, document_id, input_text, template_name, template_version, options, attempts, max_attempts"
 
     /// Extends the lease of jobs `owner` still holds.
     public static func renew(db: Database, owner: String, ids: [Int], until: Double) throws {
