@@ -14,6 +14,9 @@ import Testing
         #expect(figures.jobsPerSecond > 0)
         #expect(figures.jobP50 > 0 && figures.jobP50 <= figures.jobP99)
         #expect(figures.overheadP50 <= figures.overheadP99)
+        // Each job spent part of its time in its exchange, and the rest is overhead.
+        #expect(figures.exchangeP50 > 0 && figures.exchangeP50 < figures.jobP99)
+        #expect(figures.overheadP50 > 0)
         #expect(figures.httpRoundTripP50 > 0)
         #expect(figures.idealJobsPerSecond == nil)
         #expect(figures.peakMemoryBytes > 0)
@@ -25,6 +28,8 @@ import Testing
         let figures = try await PipelineBenchmark.run(
             PipelineBenchmarkSettings(jobs: 4, latencyMs: 20, concurrency: 2, providers: 1, roundTripSamples: 2))
         #expect(figures.done == 4)
+        // The fake's 20 ms latency is inside every exchange, not in the overhead.
+        #expect(figures.exchangeP50 >= 20)
         #expect(figures.idealJobsPerSecond == 100)
         #expect(figures.json["efficiency"] != nil)
     }

@@ -54,7 +54,7 @@ public enum PipelineBenchmark {
         var workerSettings = Worker.Settings()
         workerSettings.concurrency = max(1, settings.concurrency)
         workerSettings.pollSeconds = 0.05
-        workerSettings.onJobSettled = { _, elapsed in samples.add(elapsed) }
+        workerSettings.onJobSettled = { _, elapsed, exchange in samples.add(elapsed, exchange: exchange) }
         let worker = Worker(engine: engine, settings: workerSettings)
         let cpuBefore = ProcessUsage.now()
         let started = ContinuousClock.now
@@ -70,14 +70,19 @@ public enum PipelineBenchmark {
         try await count(into: &figures, engine: engine)
         figures.httpRoundTripP50 = try await bareRoundTrip(
             sample: samples.sampleRequest, client: engine.client, samples: settings.roundTripSamples)
-        let times = samples.milliseconds.sorted()
-        let providerTime = Double(max(0, settings.latencyMs)) + figures.httpRoundTripP50
-        let overheads = times.map { $0 - providerTime }
+        let measured = samples.measured
+        let times = measured.map(\.job).sorted()
         figures.jobP50 = PipelineBenchmarkFigures.percentile(times, 0.50)
         figures.jobP99 = PipelineBenchmarkFigures.percentile(times, 0.99)
+        figures.exchangeP50 = PipelineBenchmarkFigures.percentile(measured.map(\.exchange).sorted(), 0.50)
+        // Each job's wall time minus the time its own provider exchanges took.
+        let overheads = measured.map { $0.job - $0.exchange }.sorted()
         figures.overheadP50 = PipelineBenchmarkFigures.percentile(overheads, 0.50)
         figures.overheadP99 = PipelineBenchmarkFigures.percentile(overheads, 0.99)
         figures.overheadMean = overheads.isEmpty ? 0 : overheads.reduce(0, +) / Double(overheads.count)
+        // The same estimated from outside: minus the set latency and a bare round trip sampled apart.
+        let providerTime = Double(max(0, settings.latencyMs)) + figures.httpRoundTripP50
+        figures.outsideOverheadP50 = PipelineBenchmarkFigures.percentile(times.map { $0 - providerTime }, 0.50)
         figures.peakMemoryBytes = ProcessUsage.now().peakResidentBytes
         return figures
     }
@@ -155,7 +160,7 @@ public enum PipelineBenchmark {
 /// measures the engine's memory, not the fake's.
 final class TimingSamples: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [Double] = []
+    private var values: [(job: Double, exchange: Double)] = []
     private let fake: FakeProvider
     private var lastRequest: ReceivedRequest?
 
@@ -164,9 +169,9 @@ final class TimingSamples: @unchecked Sendable {
         self.fake = fake
     }
 
-    func add(_ elapsed: Duration) {
+    func add(_ elapsed: Duration, exchange: Duration) {
         let count = lock.withLock { () -> Int in
-            values.append(elapsed.seconds * 1000)
+            values.append((elapsed.seconds * 1000, exchange.seconds * 1000))
             return values.count
         }
         guard count % 500 == 0, let last = fake.requests.last else { return }
@@ -174,7 +179,8 @@ final class TimingSamples: @unchecked Sendable {
         lock.withLock { lastRequest = last }
     }
 
-    var milliseconds: [Double] { lock.withLock { values } }
+    /// Each job's wall time and the time of its provider exchanges, in milliseconds.
+    var measured: [(job: Double, exchange: Double)] { lock.withLock { values } }
 
     /// One request the fake received, for the round-trip measurement.
     var sampleRequest: ReceivedRequest? { fake.requests.last ?? lock.withLock { lastRequest } }

@@ -25,8 +25,9 @@ public final class Worker: @unchecked Sendable {
         /// stopping with exit code 75 (setting `max_wait_seconds`).
         public var maxWaitSeconds: Double = 60
         /// Called once per claimed job after it is settled, with the time from the claim's start
-        /// to the settlement (benchmarks); nil in normal runs.
-        public var onJobSettled: (@Sendable (_ jobID: Int, _ elapsed: Duration) -> Void)?
+        /// to the settlement and the part of it spent in HTTP exchanges with providers
+        /// (benchmarks); nil in normal runs.
+        public var onJobSettled: (@Sendable (_ jobID: Int, _ elapsed: Duration, _ exchange: Duration) -> Void)?
         public init() {}
 
         /// Reads `retry_base_seconds` and `max_wait_seconds` from the settings table.
@@ -143,9 +144,10 @@ public final class Worker: @unchecked Sendable {
                 job = first
             }
             lock.withLock { _ = inFlight.insert(job.id) }
-            prefetched = await process(job, processor)
+            let settled = await process(job, processor)
+            prefetched = settled.next
             _ = lock.withLock { inFlight.remove(job.id) }
-            settings.onJobSettled?(job.id, ContinuousClock.now - claimStarted)
+            settings.onJobSettled?(job.id, ContinuousClock.now - claimStarted, settled.exchange)
         }
         if let next = prefetched {
             // Cancelled with a job claimed ahead: give it back at once.
@@ -192,16 +194,20 @@ public final class Worker: @unchecked Sendable {
     /// Settles `job`; after a success, one transaction writes the answer's call (log row,
     /// counters, cache entry), the result and the job's `done` state, and claims the slot's
     /// next job (returned), saving round trips per job.
-    private func process(_ job: ClaimedJob, _ processor: JobProcessor) async -> ClaimedJob? {
+    private func process(_ job: ClaimedJob, _ processor: JobProcessor) async -> (next: ClaimedJob?, exchange: Duration) {
         var unwritten: DeferredAttempt?
-        let next = await process(job, processor, unwritten: &unwritten)
+        var exchange = Duration.zero
+        let next = await process(job, processor, unwritten: &unwritten, exchange: &exchange)
         // A path that settled the job without its result still logs the call that was made.
         if let unwritten { try? await engine.ledger.record(unwritten) }
-        return next
+        return (next, exchange)
     }
 
-    /// `unwritten` holds the accepted answer's call until a transaction has written it.
-    private func process(_ job: ClaimedJob, _ processor: JobProcessor, unwritten: inout DeferredAttempt?) async -> ClaimedJob? {
+    /// `unwritten` holds the accepted answer's call until a transaction has written it;
+    /// `exchange` receives the time the answer's route spent in HTTP exchanges.
+    private func process(
+        _ job: ClaimedJob, _ processor: JobProcessor, unwritten: inout DeferredAttempt?, exchange: inout Duration
+    ) async -> ClaimedJob? {
         do {
             let text: String?
             if let inline = job.inputText { text = inline } else { text = try await engine.queue.read { db in try JobQueue.inputText(db: db, job: job) } }
@@ -212,6 +218,7 @@ public final class Worker: @unchecked Sendable {
             let outcome = try await processor.process(
                 JobInput(jobID: job.id, task: job.task, text: text, templateVersion: job.templateVersion, options: job.options))
             unwritten = outcome.route.deferredAttempt
+            exchange = outcome.route.exchangeTime
             var file: String?
             if let directory = settings.outputDirectory {
                 file = try ResultFiles.write(resultFileJSON(job, outcome), directory: directory, name: "job-\(job.id)")

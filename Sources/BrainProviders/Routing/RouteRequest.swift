@@ -54,6 +54,9 @@ public struct RouteResult: Sendable {
     /// The accepted answer's call, not yet written, when the request deferred it; the caller
     /// must write it (`UsageLedger.record(_:)` or in its own transaction).
     public var deferredAttempt: DeferredAttempt?
+    /// Time spent in HTTP exchanges with providers (request sent to response read), summed
+    /// over every call made for the request: the providers' share of its latency.
+    public var exchangeTime: Duration = .zero
 }
 
 /// One line of a request's history: a call made or a provider skipped.

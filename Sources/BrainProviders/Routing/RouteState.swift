@@ -3,6 +3,8 @@ import BrainCore
 /// The bookkeeping of one `Router.route` call: history, counters and the final verdict.
 struct RouteState {
     var callsSent = 0
+    /// Time spent in HTTP exchanges with providers, summed over the calls sent.
+    var exchangeTime: Duration = .zero
     /// A call reserved together with the cache lookup, for the first provider's first model.
     var preReserved: PreReservedCall?
     /// The accepted answer's call when the request defers it.
@@ -64,7 +66,8 @@ struct RouteState {
         RouteResult(
             completion: completion, provider: provider, model: completion.model.isEmpty ? model : completion.model,
             fromCache: fromCache, repaired: repaired, attempts: history,
-            fallbackChain: history.filter { $0.provider != provider }, deferredAttempt: deferred)
+            fallbackChain: history.filter { $0.provider != provider }, deferredAttempt: deferred,
+            exchangeTime: exchangeTime)
     }
 
     /// How the whole request failed.

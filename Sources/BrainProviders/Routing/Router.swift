@@ -183,6 +183,8 @@ public struct Router: Sendable {
             let httpRequest = try prepared.map { adapter.authorize($0, apiKey: grant.secret) }
                 ?? adapter.makeRequest(completionRequest, apiKey: grant.secret)
             do {
+                let exchangeStarted = ContinuousClock.now
+                defer { state.exchangeTime += ContinuousClock.now - exchangeStarted }
                 let response = try await client.send(httpRequest)
                 status = response.status
                 switch adapter.parse(response, for: completionRequest, apiKey: grant.secret) {
