@@ -41,12 +41,12 @@ extension ProviderAdapter {
         return base + path
     }
 
-    func httpRequest(method: String, url: String, headers: HTTPHeaders, body: JSONValue?) -> HTTPRequest {
+    func httpRequest(method: String, url: String, headers: HTTPHeaders, body: [UInt8]?) -> HTTPRequest {
         var all = headers
         for header in config.extraHeaders { all.add(header.name, header.value) }
         let timeout = config.timeout > 0 ? config.timeout : 120
         return HTTPRequest(
-            method: method, url: url, headers: all, body: body.map { Data($0.serialized().utf8) },
+            method: method, url: url, headers: all, body: body.map { Data($0) },
             connectTimeout: min(10, timeout), totalTimeout: timeout)
     }
 
