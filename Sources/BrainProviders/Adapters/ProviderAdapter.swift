@@ -52,7 +52,9 @@ extension ProviderAdapter {
 
     /// The response body as JSON (leading whitespace allowed), or a malformed-response error.
     func parseJSON(_ response: HTTPResponse, apiKey: String) -> Result<JSONValue, ProviderError> {
-        guard let document = try? JSONValue.parse(response.bodyText, maxDepth: 128), document.objectValue != nil else {
+        // Parsed from the bytes: the same document as from `bodyText` (invalid UTF-8 is repaired
+        // inside strings either way), without first copying the body into a String.
+        guard let document = try? JSONValue.parse(bytes: [UInt8](response.body), maxDepth: 128), document.objectValue != nil else {
             let snippet = response.bodyText.trimmingSpaces.snippet(200)
             return .failure(error(.malformedResponse, status: response.status, "body is not a JSON object: " + snippet, apiKey: apiKey))
         }
