@@ -15,6 +15,13 @@ extension JSONValue {
         return out.withBytes { Array($0) }
     }
 
+    /// Appends the bytes of `serialized(pretty:sortedKeys:)` to `out`.
+    public func serialize(appendingTo out: inout [UInt8], pretty: Bool = false, sortedKeys: Bool = false) {
+        var buffer = JSONOutputBuffer(capacity: 1024)
+        write(into: &buffer, pretty: pretty, sortedKeys: sortedKeys, indent: 0)
+        buffer.withBytes { out.append(contentsOf: $0) }
+    }
+
     private func write(into out: inout JSONOutputBuffer, pretty: Bool, sortedKeys: Bool, indent: Int) {
         switch self {
         case .null: out.append("null")
@@ -133,17 +140,15 @@ enum JSONStringEscaper {
 
     static func writeEscape(for byte: UInt8, into out: inout JSONOutputBuffer) {
         switch byte {
-        case 0x22: out.append("\\\"")
-        case 0x5C: out.append("\\\\")
-        case 0x0A: out.append("\\n")
-        case 0x0D: out.append("\\r")
-        case 0x09: out.append("\\t")
-        case 0x08: out.append("\\b")
-        case 0x0C: out.append("\\f")
+        case 0x22, 0x5C: out.append(0x5C, byte)
+        case 0x0A: out.append(0x5C, UInt8(ascii: "n"))
+        case 0x0D: out.append(0x5C, UInt8(ascii: "r"))
+        case 0x09: out.append(0x5C, UInt8(ascii: "t"))
+        case 0x08: out.append(0x5C, UInt8(ascii: "b"))
+        case 0x0C: out.append(0x5C, UInt8(ascii: "f"))
         default:
             out.append("\\u00")
-            out.append(hexDigit(byte >> 4))
-            out.append(hexDigit(byte & 0x0F))
+            out.append(hexDigit(byte >> 4), hexDigit(byte & 0x0F))
         }
     }
 
@@ -189,6 +194,14 @@ struct JSONOutputBuffer: ~Copyable {
         reserve(1)
         base[count] = byte
         count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ first: UInt8, _ second: UInt8) {
+        reserve(2)
+        base[count] = first
+        base[count + 1] = second
+        count += 2
     }
 
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {

@@ -97,6 +97,9 @@ import Testing
                 let expected = ReferenceJSONWriter.write(value, pretty: pretty, sortedKeys: sorted)
                 #expect(value.serialized(pretty: pretty, sortedKeys: sorted) == expected)
                 #expect(value.serializedBytes(pretty: pretty, sortedKeys: sorted) == Array(expected.utf8))
+                var appended: [UInt8] = [0x2A]
+                value.serialize(appendingTo: &appended, pretty: pretty, sortedKeys: sorted)
+                #expect(appended == [0x2A] + Array(expected.utf8))
             }
             #expect(try JSONValue.parse(value.serialized()).serialized() == value.serialized())
         }

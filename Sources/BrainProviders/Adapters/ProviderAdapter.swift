@@ -54,7 +54,10 @@ extension ProviderAdapter {
     func parseJSON(_ response: HTTPResponse, apiKey: String) -> Result<JSONValue, ProviderError> {
         // Parsed from the bytes: the same document as from `bodyText` (invalid UTF-8 is repaired
         // inside strings either way), without first copying the body into a String.
-        guard let document = try? JSONValue.parse(bytes: [UInt8](response.body), maxDepth: 128), document.objectValue != nil else {
+        let bytes = [UInt8](unsafeUninitializedCapacity: response.body.count) { buffer, count in
+            count = response.body.copyBytes(to: buffer)
+        }
+        guard let document = try? JSONValue.parse(bytes: bytes, maxDepth: 128), document.objectValue != nil else {
             let snippet = response.bodyText.trimmingSpaces.snippet(200)
             return .failure(error(.malformedResponse, status: response.status, "body is not a JSON object: " + snippet, apiKey: apiKey))
         }

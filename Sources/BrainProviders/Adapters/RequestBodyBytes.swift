@@ -18,7 +18,7 @@ enum RequestBodyBytes {
             if entry.key == key {
                 out.append(contentsOf: fragment)
             } else {
-                out.append(contentsOf: entry.value.serializedBytes())
+                entry.value.serialize(appendingTo: &out)
             }
         }
         out.append(UInt8(ascii: "}"))
