@@ -51,17 +51,34 @@ public struct GeminiAdapter: ProviderAdapter {
         if !request.stop.isEmpty { generation["stopSequences"] = .array(request.stop.prefix(5).map(JSONValue.string)) }
         if let seed = request.seed { generation["seed"] = .int(seed) }
         if request.expectsJSON { generation["responseMimeType"] = "application/json" }
+        let bytes: [UInt8]
         if let schema = request.outputSchema {
+            // The converted schema is the bulk of the body and the same for a whole batch: it is
+            // converted and serialised once, then spliced in at its members' places.
+            let responseSchema: [UInt8]
             do {
-                generation["responseSchema"] = try GeminiSchemaConverter.convert(schema)
+                responseSchema = try GeminiAdapter.responseSchema(schema)
             } catch {
                 throw self.error(.badRequest, status: nil, error.description, apiKey: apiKey)
             }
+            generation["responseSchema"] = .null
+            body["generationConfig"] = .null
+            let generationBytes = RequestBodyBytes.serialize(generation, splicing: responseSchema, at: "responseSchema")
+            bytes = RequestBodyBytes.serialize(body, splicing: generationBytes, at: "generationConfig")
+        } else {
+            if !generation.isEmpty { body["generationConfig"] = .object(generation) }
+            bytes = JSONValue.object(body).serializedBytes()
         }
-        if !generation.isEmpty { body["generationConfig"] = .object(generation) }
         let headers: HTTPHeaders = ["Content-Type": "application/json", "x-goog-api-key": apiKey]
         let path = "/models/" + GeminiAdapter.modelPath(request.model) + ":generateContent"
-        return httpRequest(method: "POST", url: url(path), headers: headers, body: .object(body))
+        return httpRequest(method: "POST", url: url(path), headers: headers, body: bytes)
+    }
+
+    /// The Gemini form of `schema` as bytes, converted and serialised once per schema.
+    static func responseSchema(_ schema: JSONValue) throws(SchemaConversionError) -> [UInt8] {
+        try SchemaFragmentCache.shared.fragment(for: schema, .geminiResponseSchema) { () throws(SchemaConversionError) in
+            try GeminiSchemaConverter.convert(schema).serializedBytes()
+        }
     }
 
     /// The bare model id (`models/` prefix removed), percent-encoded for a path segment.

@@ -33,9 +33,12 @@ public struct OpenAICompatibleAdapter: ProviderAdapter {
         if let maxTokens = request.maxTokens { body[config.maxTokensField.rawValue] = .int(maxTokens) }
         if !request.stop.isEmpty { body["stop"] = .array(request.stop.prefix(4).map(JSONValue.string)) }
         if let seed = request.seed { body["seed"] = .int(seed) }
+        var responseFormat: [UInt8]?
         if let schema = request.outputSchema, config.supportsJSONSchema {
-            let format: JSONObject = ["name": .string(OpenAICompatibleAdapter.schemaName(request.schemaName)), "schema": schema]
-            body["response_format"] = ["type": "json_schema", "json_schema": .object(format)]
+            // The schema is the bulk of the body and the same for a whole batch: its serialised
+            // `response_format` comes from the cache and is spliced in at this member's place.
+            body["response_format"] = .null
+            responseFormat = OpenAICompatibleAdapter.responseFormat(schema: schema, name: request.schemaName)
             // Without this OpenRouter may route to an upstream that ignores the schema (§4.2).
             if config.flavor == .openRouter { body["provider"] = ["require_parameters": true] }
         } else if request.expectsJSON, config.supportsJSONObject {
@@ -43,7 +46,18 @@ public struct OpenAICompatibleAdapter: ProviderAdapter {
         }
         var headers: HTTPHeaders = ["Content-Type": "application/json"]
         if !apiKey.isEmpty { headers.add("Authorization", "Bearer " + apiKey) }
-        return httpRequest(method: "POST", url: url("/chat/completions"), headers: headers, body: .object(body))
+        let bytes = responseFormat.map { RequestBodyBytes.serialize(body, splicing: $0, at: "response_format") }
+            ?? JSONValue.object(body).serializedBytes()
+        return httpRequest(method: "POST", url: url("/chat/completions"), headers: headers, body: bytes)
+    }
+
+    /// `{"type":"json_schema","json_schema":{"name":…,"schema":…}}` as bytes, built once per schema and name.
+    static func responseFormat(schema: JSONValue, name: String) -> [UInt8] {
+        SchemaFragmentCache.shared.fragment(for: schema, .openAIResponseFormat(schemaName: name)) {
+            let format: JSONObject = ["name": .string(OpenAICompatibleAdapter.schemaName(name)), "schema": schema]
+            let value: JSONValue = ["type": "json_schema", "json_schema": .object(format)]
+            return value.serializedBytes()
+        }
     }
 
     private func message(_ message: ChatMessage) -> JSONValue {

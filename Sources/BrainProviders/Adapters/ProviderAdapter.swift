@@ -41,18 +41,23 @@ extension ProviderAdapter {
         return base + path
     }
 
-    func httpRequest(method: String, url: String, headers: HTTPHeaders, body: JSONValue?) -> HTTPRequest {
+    func httpRequest(method: String, url: String, headers: HTTPHeaders, body: [UInt8]?) -> HTTPRequest {
         var all = headers
         for header in config.extraHeaders { all.add(header.name, header.value) }
         let timeout = config.timeout > 0 ? config.timeout : 120
         return HTTPRequest(
-            method: method, url: url, headers: all, body: body.map { Data($0.serialized().utf8) },
+            method: method, url: url, headers: all, body: body.map { Data($0) },
             connectTimeout: min(10, timeout), totalTimeout: timeout)
     }
 
     /// The response body as JSON (leading whitespace allowed), or a malformed-response error.
     func parseJSON(_ response: HTTPResponse, apiKey: String) -> Result<JSONValue, ProviderError> {
-        guard let document = try? JSONValue.parse(response.bodyText, maxDepth: 128), document.objectValue != nil else {
+        // Parsed from the bytes: the same document as from `bodyText` (invalid UTF-8 is repaired
+        // inside strings either way), without first copying the body into a String.
+        let bytes = [UInt8](unsafeUninitializedCapacity: response.body.count) { buffer, count in
+            count = response.body.copyBytes(to: buffer)
+        }
+        guard let document = try? JSONValue.parse(bytes: bytes, maxDepth: 128), document.objectValue != nil else {
             let snippet = response.bodyText.trimmingSpaces.snippet(200)
             return .failure(error(.malformedResponse, status: response.status, "body is not a JSON object: " + snippet, apiKey: apiKey))
         }

@@ -9,7 +9,7 @@ enum CurlOutcome {
         var status = 0
         _ = brain_curl_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
         let response = HTTPResponse(
-            status: status, headers: HTTPHeaders(transfer.headers), body: Data(transfer.body), elapsed: elapsed)
+            status: status, headers: HTTPHeaders(transfer.headers), body: transfer.body, elapsed: elapsed)
         return .success(response)
     }
 

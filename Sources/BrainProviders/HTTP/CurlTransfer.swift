@@ -18,7 +18,7 @@ final class CurlTransfer: @unchecked Sendable {
     // Curl-thread state.
     var easy: UnsafeMutableRawPointer?
     var headerList: UnsafeMutablePointer<curl_slist>?
-    var body: [UInt8] = []
+    var body = Data()
     var headers: [HTTPHeader] = []
     var exceededLimit = false
     var startedAt: UInt64 = 0
@@ -76,7 +76,9 @@ final class CurlTransfer: @unchecked Sendable {
     func receiveHeaderLine(_ bytes: UnsafeBufferPointer<UInt8>) {
         var end = bytes.count
         while end > 0 && (bytes[end - 1] == 13 || bytes[end - 1] == 10) { end -= 1 }
-        let line = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self))
+        let raw = UnsafeBufferPointer(rebasing: bytes[0..<end])
+        if raw.allSatisfy({ $0 < 0x80 }) { return receiveASCIIHeaderLine(raw) }
+        let line = Substring(String(decoding: raw, as: UTF8.self))
         if line.hasPrefix("HTTP/") {
             headers.removeAll(keepingCapacity: true)
             return
@@ -87,6 +89,26 @@ final class CurlTransfer: @unchecked Sendable {
         if !name.isEmpty { headers.append(HTTPHeader(name, value)) }
     }
 
+    /// The common case of `receiveHeaderLine` on bytes: in ASCII, `.whitespaces` is space and tab.
+    private func receiveASCIIHeaderLine(_ line: UnsafeBufferPointer<UInt8>) {
+        if line.starts(with: "HTTP/".utf8) {
+            headers.removeAll(keepingCapacity: true)
+            return
+        }
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
+        let name = CurlTransfer.trimmedText(line, 0..<colon)
+        let value = CurlTransfer.trimmedText(line, (colon + 1)..<line.count)
+        if !name.isEmpty { headers.append(HTTPHeader(name, value)) }
+    }
+
+    private static func trimmedText(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, line[lower] == 0x20 || line[lower] == 0x09 { lower += 1 }
+        while upper > lower, line[upper - 1] == 0x20 || line[upper - 1] == 0x09 { upper -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: line[lower..<upper]), as: UTF8.self)
+    }
+
     /// Appends body bytes; false (abort) once the body would pass `maxResponseBytes`.
     func receiveBody(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let limit = max(0, request.maxResponseBytes)
@@ -94,7 +116,7 @@ final class CurlTransfer: @unchecked Sendable {
             exceededLimit = true
             return false
         }
-        body.append(contentsOf: bytes)
+        body.append(bytes)
         return true
     }
 }
