@@ -1,4 +1,5 @@
 import BrainCore
+import BrainExtract
 import BrainFake
 import BrainProviders
 import BrainStore
@@ -20,10 +21,10 @@ public enum PipelineBenchmarkError: Error, Sendable, CustomStringConvertible {
 /// `brain bench pipeline`: the whole batch path against in-process fake providers.
 ///
 /// A temporary database in /tmp, fake providers on 127.0.0.1 answering after `latencyMs`,
-/// `jobs` inline resume texts enqueued directly (each distinct, so the response cache never
-/// answers), then one `Worker` with `concurrency` slots: template rendering, routing with key
-/// reservations, HTTP over loopback, schema checks, results, call rows. Prints figures and
-/// asserts nothing.
+/// `jobs` resume texts stored as documents and enqueued as ingest does (each distinct, so the
+/// response cache never answers), then one `Worker` with `concurrency` slots: claims, template
+/// rendering, routing with key reservations, HTTP over loopback, schema checks, results, call
+/// rows. Prints figures and asserts nothing.
 public enum PipelineBenchmark {
     public static func run(_ settings: PipelineBenchmarkSettings) async throws -> PipelineBenchmarkFigures {
         let jobs = max(0, settings.jobs)
@@ -32,7 +33,6 @@ public enum PipelineBenchmark {
             throw PipelineBenchmarkError.setUp("cannot create a folder in /tmp")
         }
         let folder = String(cString: made)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/bench.db"
 
         var fakes: [FakeProviderServer] = []
@@ -105,7 +105,8 @@ public enum PipelineBenchmark {
         }
     }
 
-    /// Enqueues `jobs` distinct inline resumes in one transaction.
+    /// Stores `jobs` distinct resumes as documents and enqueues a job for each, in one
+    /// transaction, as `brain ingest` would (the job refers to its document's text).
     static func enqueue(_ jobs: Int, engine: Engine) async throws {
         let catalog = try await engine.catalog()
         guard let version = catalog.active[TaskType.resumeParsing.rawValue] else { throw PipelineBenchmarkError.noTemplate }
@@ -113,10 +114,16 @@ public enum PipelineBenchmark {
         try await engine.queue.write { db in
             for index in 0..<jobs {
                 let text = BenchResume.text(number: index + 1)
+                let hash = SHA256.hex(text)
+                let saved = try DocumentStore.save(
+                    db: db, path: "bench/resume-\(index + 1).txt", sha256: hash, size: text.utf8.count,
+                    extraction: .success(ExtractedText(text: text, format: .txt, extractor: "bench", encoding: "utf-8")), now: now)
+                guard case .new(let documentID) = saved else { continue }
                 _ = try JobQueue.enqueue(
-                    db: db, task: .resumeParsing, documentID: nil, inputText: text,
+                    db: db, task: .resumeParsing, documentID: documentID, inputText: nil,
                     templateName: TaskType.resumeParsing.rawValue, templateVersion: version, options: JobOptions(),
-                    key: "bench:\(index + 1)", force: false, now: now)
+                    key: JobQueue.idempotencyKey(documentHash: hash, task: .resumeParsing, templateVersion: version, options: JobOptions()),
+                    force: false, now: now)
             }
         }
     }

@@ -7,7 +7,11 @@ public struct ClaimedJob: Sendable, Equatable {
     public var id: Int
     public var task: TaskType
     public var documentID: Int?
+    /// The job's own text (inline jobs).
     public var inputText: String?
+    /// The text to process: the inline text, else the document's, read with the claim (nil
+    /// when the document has none, e.g. its extraction failed).
+    public var text: String?
     public var templateName: String
     public var templateVersion: String
     public var options: JobOptions
@@ -56,38 +60,45 @@ public enum JobQueue {
     /// Claims up to `limit` jobs that are due, leasing them to `owner` until `now + lease`:
     /// first jobs whose lease expired (their worker died), oldest expiry first, then queued jobs
     /// past their next attempt time, earliest due first (new jobs, due from 0, in id order).
+    /// Each comes with its text (`ClaimedJob.text`), read in the same transaction.
     ///
-    /// Each statement walks its partial index in due order and stops at `limit`, so a claim costs
+    /// Each lookup walks its partial index in due order and stops at `limit`, so a claim costs
     /// the same with ten jobs waiting or a hundred thousand (the planner, without statistics,
-    /// would otherwise pick `jobs_state` and sort every due job).
+    /// would otherwise pick `jobs_state` and sort every due job); the rows are then updated by
+    /// id (SQLite runs `UPDATE … WHERE id IN (subquery)` far slower).
     public static func claim(db: Database, owner: String, limit: Int, now: Double, lease: Double) throws -> [ClaimedJob] {
         try db.transaction {
-            var rows = try db.query(
+            var ids = try db.query(
                 """
-                UPDATE jobs SET state = 'running', lease_owner = ?, lease_expires_at = ?, updated_at = ?
-                WHERE id IN (
-                    SELECT id FROM jobs INDEXED BY jobs_claim_expired
-                    WHERE state = 'running' AND lease_expires_at < ? ORDER BY lease_expires_at, id LIMIT ?)
-                RETURNING \(claimedColumns)
-                """, [owner, now + lease, now.iso8601, now, limit])
-            if rows.count < limit {
-                rows += try db.query(
+                SELECT id FROM jobs INDEXED BY jobs_claim_expired
+                WHERE state = 'running' AND lease_expires_at < ? ORDER BY lease_expires_at, id LIMIT ?
+                """, [now, limit]
+            ).compactMap { $0.int("id") }
+            if ids.count < limit {
+                ids += try db.query(
                     """
-                    UPDATE jobs SET state = 'running', lease_owner = ?, lease_expires_at = ?, updated_at = ?
-                    WHERE id IN (
-                        SELECT id FROM jobs INDEXED BY jobs_claim_queued
-                        WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?)
-                    RETURNING \(claimedColumns)
-                    """, [owner, now + lease, now.iso8601, now, limit - rows.count])
+                    SELECT id FROM jobs INDEXED BY jobs_claim_queued
+                    WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?
+                    """, [now, limit - ids.count]
+                ).compactMap { $0.int("id") }
             }
-            return rows.compactMap { row in
-                guard let task = TaskType(rawValue: row.string("task") ?? "") else { return nil }
-                return ClaimedJob(
-                    id: row.int("id") ?? 0, task: task, documentID: row.int("document_id"), inputText: row.string("input_text"),
-                    templateName: row.string("template_name") ?? "", templateVersion: row.string("template_version") ?? "",
+            var claimed: [ClaimedJob] = []
+            for id in ids {
+                let row = try db.queryOne(
+                    """
+                    UPDATE jobs SET state = 'running', lease_owner = ?, lease_expires_at = ?, updated_at = ? WHERE id = ?
+                    RETURNING \(claimedColumns)
+                    """, [owner, now + lease, now.iso8601, id])
+                guard let row, let task = TaskType(rawValue: row.string("task") ?? "") else { continue }
+                var job = ClaimedJob(
+                    id: id, task: task, documentID: row.int("document_id"), inputText: row.string("input_text"),
+                    text: nil, templateName: row.string("template_name") ?? "", templateVersion: row.string("template_version") ?? "",
                     options: JobOptions(json: (try? JSONValue.parse(row.string("options") ?? "{}")) ?? [:]),
                     attempts: row.int("attempts") ?? 0, maxAttempts: row.int("max_attempts") ?? 5)
+                job.text = try inputText(db: db, job: job)
+                claimed.append(job)
             }
+            return claimed
         }
     }
 

@@ -209,9 +209,7 @@ public final class Worker: @unchecked Sendable {
         _ job: ClaimedJob, _ processor: JobProcessor, unwritten: inout DeferredAttempt?, exchange: inout Duration
     ) async -> ClaimedJob? {
         do {
-            let text: String?
-            if let inline = job.inputText { text = inline } else { text = try await engine.queue.read { db in try JobQueue.inputText(db: db, job: job) } }
-            guard let text else {
+            guard let text = job.text else {
                 await settleFailure(job, message: "the job's document has no text", errorClass: "extraction", permanent: true)
                 return nil
             }

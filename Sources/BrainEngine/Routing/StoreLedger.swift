@@ -17,7 +17,8 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
     /// per `settingsLifetime` seconds (monotonic time) instead of on every call.
     let settingsLifetime: Double = 1
     private let lock = NSLock()
-    private var providersCache: (providers: [ProviderRecord], at: ContinuousClock.Instant)?
+    /// The providers as read, and the enabled ones made routable (their flavor detected) once.
+    private var providersCache: (providers: [ProviderRecord], enabled: [RoutableProvider], at: ContinuousClock.Instant)?
     private var scrubberCache: (scrubber: SecretScrubber, at: ContinuousClock.Instant)?
 
     public init(queue: DatabaseQueue, environment: [String: String], clock: any WallClock = SystemClock(), cacheTTL: Double = 86_400) {
@@ -28,14 +29,14 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
     }
 
     public func routableProviders(preferred: [String]) async throws -> [RoutableProvider] {
-        let providers: [ProviderRecord]
+        let enabled: [RoutableProvider]
         if let cached = lock.withLock({ providersCache }), ContinuousClock.now - cached.at < .seconds(settingsLifetime) {
-            providers = cached.providers
+            enabled = cached.enabled
         } else {
-            providers = try await queue.read { db in try ProviderRepository(db: db).all() }
-            lock.withLock { providersCache = (providers, ContinuousClock.now) }
+            let providers = try await queue.read { db in try ProviderRepository(db: db).all() }
+            enabled = providers.filter(\.enabled).map(Self.routable)
+            lock.withLock { providersCache = (providers, enabled, ContinuousClock.now) }
         }
-        let enabled = providers.filter(\.enabled).map(Self.routable)
         var named: Set<String> = []
         let first = preferred.filter { named.insert($0).inserted }.compactMap { name in enabled.first { $0.name == name } }
         return first + enabled.filter { p in !named.contains(p.name) }
