@@ -48,5 +48,11 @@ struct SchemaNode: Sendable {
 
     init(constantResult: Bool? = nil) { self.constantResult = constantResult }
 
-    func property(_ name: String) -> Int? { properties.first(where: { $0.name == name })?.node }
+    /// Whether any of `allOf`, `anyOf`, `oneOf` or `not` is present.
+    var hasCombinators: Bool { !allOf.isEmpty || !anyOf.isEmpty || !oneOf.isEmpty || not != nil }
+
+    func property(_ name: String) -> Int? {
+        for property in properties where property.name == name { return property.node }
+        return nil
+    }
 }
