@@ -29,3 +29,27 @@ import Testing
         #expect(!check.contains("Payments Lisbon"))
     }
 }
+
+/// The byte search and the spaced comparison form behind `GroundingCheck.contains`.
+@Suite struct GroundingSearchTests {
+    @Test func spacedFormIsTheNormalFormBetweenSpaces() {
+        for text in ["", "Jordan Example", "AT&T", "Zoë Lindqvist-Amaral", "ＦＵＬＬ width", "R&D  --  Lab`s", "&"] {
+            #expect(GroundingCheck.spacedForm(text) == Array((" " + GroundingCheck.normalize(text) + " ").utf8))
+        }
+        #expect(ASCIIForm.spaced(Array("Café".utf8)) == nil)
+    }
+
+    @Test func occursFindsMatchesAtEitherEndAndNowhereElse() {
+        let haystack = Array(" alpha beta gamma ".utf8)
+        #expect(GroundingCheck.occurs(Array(" alpha ".utf8), in: haystack))
+        #expect(GroundingCheck.occurs(Array(" gamma ".utf8), in: haystack))
+        #expect(GroundingCheck.occurs(Array(" alpha beta gamma ".utf8), in: haystack))
+        #expect(!GroundingCheck.occurs(Array(" alpha beta gamma  ".utf8), in: haystack))
+        #expect(!GroundingCheck.occurs(Array(" amma ".utf8), in: haystack))
+        #expect(!GroundingCheck.occurs(Array(" beta  ".utf8), in: haystack))
+        #expect(GroundingCheck.occurs(Array("a".utf8), in: haystack))
+        #expect(!GroundingCheck.occurs(Array("z".utf8), in: haystack))
+        #expect(!GroundingCheck.occurs([], in: haystack))
+        #expect(GroundingCheck.occurs(Array(" a".utf8), in: Array(" a".utf8)))
+    }
+}

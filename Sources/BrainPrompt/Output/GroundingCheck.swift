@@ -51,16 +51,17 @@ public struct GroundingCheck: Sendable {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }
         return needle.withUnsafeBufferPointer { n in
             haystack.withUnsafeBufferPointer { h in
-                let first = n[0]
+                guard let nb = n.baseAddress, let hb = h.baseAddress else { return false }
                 let count = n.count
-                var start = 0
+                if count == 1 { return memchr(hb, Int32(n[0]), h.count) != nil }
+                // Candidates are found by the needle's second byte (its first letter), which is
+                // far rarer than the leading space.
                 let last = h.count - count
+                var start = 0
                 while start <= last {
-                    if h[start] == first {
-                        var matched = 1
-                        while matched < count && h[start + matched] == n[matched] { matched += 1 }
-                        if matched == count { return true }
-                    }
+                    guard let found = memchr(hb + start + 1, Int32(n[1]), last - start + 1) else { return false }
+                    start = UnsafeRawPointer(hb).distance(to: UnsafeRawPointer(found)) - 1
+                    if h[start] == n[0], memcmp(hb + start + 2, nb + 2, count - 2) == 0 { return true }
                     start += 1
                 }
                 return false

@@ -143,7 +143,7 @@ private struct NormalizationWalk {
     }
 
     private mutating func visitString(_ raw: String, facts index: Int?) -> JSONValue {
-        let trimmed = Self.needsTrim(raw) ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
+        let trimmed = EdgeWhitespace.needsTrim(raw) ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
         if trimmed != raw { record("trimmed whitespace") }
         guard let index, !trimmed.isEmpty else { return .string(trimmed) }
         if facts[index].isDate, !facts[index].accepts(trimmed), case .date(let date, let note) = ResumeDate.read(trimmed),
@@ -160,17 +160,6 @@ private struct NormalizationWalk {
             }
         }
         return .string(trimmed)
-    }
-
-    /// Whether the first or last character is whitespace. Text that starts and ends with a
-    /// printable ASCII character other than space cannot be (a grapheme ending in such a byte
-    /// starts with it, or with a prepended non-whitespace scalar), so only other text is looked at
-    /// character by character.
-    static func needsTrim(_ raw: String) -> Bool {
-        let utf8 = raw.utf8
-        guard let first = utf8.first, let last = utf8.last else { return false }
-        if (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return false }
-        return raw.first.map(\.isWhitespace) == true || raw.last.map(\.isWhitespace) == true
     }
 
     private mutating func record(_ change: String) {
@@ -194,6 +183,25 @@ private struct NormalizationWalk {
         case .array: return "empty array"
         default: return "empty object"
         }
+    }
+}
+
+/// Whether a string starts or ends with whitespace, the normaliser's cue to trim it.
+enum EdgeWhitespace {
+    /// Whether the first or last character is whitespace. Text that starts and ends with a
+    /// printable ASCII character other than space cannot be (a grapheme ending in such a byte
+    /// starts with it, or with a prepended non-whitespace scalar), so only other text is looked
+    /// at character by character.
+    static func needsTrim(_ raw: String) -> Bool {
+        let utf8 = raw.utf8
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        if (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return false }
+        return needsTrimByCharacter(raw)
+    }
+
+    /// `needsTrim` without the byte shortcut.
+    static func needsTrimByCharacter(_ raw: String) -> Bool {
+        raw.first.map(\.isWhitespace) == true || raw.last.map(\.isWhitespace) == true
     }
 }
 

@@ -59,6 +59,11 @@ enum FormatChecks {
     /// One `@`, a non-empty local part, a dotted domain, no whitespace.
     static func isEmail(_ text: String) -> Bool {
         if let ascii = ASCIIText(text) { return ascii.isEmail }
+        return isEmailByCharacter(text)
+    }
+
+    /// `isEmail` read character by character (any text; ASCII text takes the byte path).
+    static func isEmailByCharacter(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64,
             !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," })
@@ -70,6 +75,11 @@ enum FormatChecks {
     /// `scheme:rest` without whitespace; for http(s), a non-empty host after `//`.
     static func isURI(_ text: String, requireHTTP: Bool) -> Bool {
         if let ascii = ASCIIText(text) { return ascii.isURI(requireHTTP: requireHTTP) }
+        return isURIByCharacter(text, requireHTTP: requireHTTP)
+    }
+
+    /// `isURI` read character by character (any text; ASCII text takes the byte path).
+    static func isURIByCharacter(_ text: String, requireHTTP: Bool) -> Bool {
         guard let colon = text.firstIndex(of: ":"), !text.contains(where: \.isWhitespace) else { return false }
         let scheme = text[..<colon].lowercased()
         guard let first = scheme.first, first.isASCII, first.isLetter,

@@ -2,24 +2,26 @@ import BrainCore
 
 /// The string and number keywords: lengths, pattern, format, bounds, multipleOf.
 enum ScalarChecks {
-    static func string(_ node: borrowing SchemaNode, _ string: String, at trail: PathTrail, into out: inout [SchemaViolation]) {
-        if needsLength(node.minLength, node.maxLength, string) {
+    /// The node is read through a pointer so that no copy of it is made: only the fields
+    /// a check needs are loaded.
+    static func string(_ node: UnsafePointer<SchemaNode>, _ string: String, at trail: PathTrail, into out: inout [SchemaViolation]) {
+        if needsLength(node.pointee.minLength, node.pointee.maxLength, string) {
             let length = scalarCount(string)
-            if let min = node.minLength, length < min {
+            if let min = node.pointee.minLength, length < min {
                 let message = length == 0 ? "string is empty, but needs at least \(min) character\(min == 1 ? "" : "s")"
                     : "string has \(length) characters, fewer than the minimum \(min)"
                 out.append(.init(path: trail.pointer, keyword: "minLength", message: message))
             }
-            if let max = node.maxLength, length > max {
+            if let max = node.pointee.maxLength, length > max {
                 out.append(.init(path: trail.pointer, keyword: "maxLength", message: "string has \(length) characters, more than the maximum \(max)"))
             }
         }
-        if let pattern = node.pattern, !pattern.matches(string) {
+        if let pattern = node.pointee.pattern, !pattern.matches(string) {
             var message = "\(ValuePreview.short(.string(string))) does not match the pattern \(pattern.source)"
-            if let hint = node.description, hint.count <= 160 { message += " (\(hint))" }
+            if let hint = node.pointee.description, hint.count <= 160 { message += " (\(hint))" }
             out.append(.init(path: trail.pointer, keyword: "pattern", message: message))
         }
-        if let format = node.format, let problem = FormatChecks.problem(with: string, format: format) {
+        if let format = node.pointee.format, let problem = FormatChecks.problem(with: string, format: format) {
             out.append(.init(path: trail.pointer, keyword: "format", message: "\(ValuePreview.short(.string(string))) \(problem)"))
         }
     }
@@ -42,25 +44,25 @@ enum ScalarChecks {
         return count
     }
 
-    static func number(_ node: borrowing SchemaNode, _ n: Double, at trail: PathTrail, into out: inout [SchemaViolation]) {
-        if node.minimum == nil, node.maximum == nil, node.exclusiveMinimum == nil, node.exclusiveMaximum == nil, node.multipleOf == nil {
+    static func number(_ node: UnsafePointer<SchemaNode>, _ n: Double, at trail: PathTrail, into out: inout [SchemaViolation]) {
+        if node.pointee.minimum == nil, node.pointee.maximum == nil, node.pointee.exclusiveMinimum == nil, node.pointee.exclusiveMaximum == nil, node.pointee.multipleOf == nil {
             return
         }
         let path = trail.pointer
         let shown = ValuePreview.short(.number(n))
-        if let min = node.minimum, n < min {
+        if let min = node.pointee.minimum, n < min {
             out.append(.init(path: path, keyword: "minimum", message: "\(shown) is less than the minimum \(ValuePreview.short(.number(min)))"))
         }
-        if let max = node.maximum, n > max {
+        if let max = node.pointee.maximum, n > max {
             out.append(.init(path: path, keyword: "maximum", message: "\(shown) is greater than the maximum \(ValuePreview.short(.number(max)))"))
         }
-        if let min = node.exclusiveMinimum, n <= min {
+        if let min = node.pointee.exclusiveMinimum, n <= min {
             out.append(.init(path: path, keyword: "exclusiveMinimum", message: "\(shown) must be greater than \(ValuePreview.short(.number(min)))"))
         }
-        if let max = node.exclusiveMaximum, n >= max {
+        if let max = node.pointee.exclusiveMaximum, n >= max {
             out.append(.init(path: path, keyword: "exclusiveMaximum", message: "\(shown) must be less than \(ValuePreview.short(.number(max)))"))
         }
-        if let step = node.multipleOf, !isMultiple(n, of: step) {
+        if let step = node.pointee.multipleOf, !isMultiple(n, of: step) {
             out.append(.init(path: path, keyword: "multipleOf", message: "\(shown) is not a multiple of \(ValuePreview.short(.number(step)))"))
         }
     }

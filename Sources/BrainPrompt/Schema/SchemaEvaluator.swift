@@ -32,8 +32,8 @@ struct SchemaEvaluator {
         switch value {
         case .object(let object): evaluateObject(index, object, depth: depth, into: &out)
         case .array(let array): evaluateArray(index, array, depth: depth, into: &out)
-        case .string(let string): ScalarChecks.string(nodes[index], string, at: trail, into: &out)
-        case .number(let number): ScalarChecks.number(nodes[index], number, at: trail, into: &out)
+        case .string(let string): ScalarChecks.string(node(index), string, at: trail, into: &out)
+        case .number(let number): ScalarChecks.number(node(index), number, at: trail, into: &out)
         case .null, .bool: break
         }
         if nodes[index].hasCombinators { checkCombinators(index, value, chainStart: here, depth: depth, into: &out) }
@@ -195,6 +195,11 @@ struct SchemaEvaluator {
         if nodes[index].uniqueItems, let (first, second) = Self.firstDuplicate(array) {
             out.append(violation("uniqueItems", "items \(first) and \(second) are equal, but items must be unique"))
         }
+    }
+
+    /// Node `index`, which the caller has checked is in range.
+    private func node(_ index: Int) -> UnsafePointer<SchemaNode> {
+        nodes.baseAddress.unsafelyUnwrapped + index
     }
 
     /// A violation at the value being visited.

@@ -49,7 +49,7 @@ struct SchemaNode: Sendable {
     init(constantResult: Bool? = nil) { self.constantResult = constantResult }
 
     /// Whether any of `allOf`, `anyOf`, `oneOf` or `not` is present.
-    var hasCombinators: Bool { !allOf.isEmpty || !anyOf.isEmpty || !oneOf.isEmpty || not != nil }
+    @inline(__always) var hasCombinators: Bool { !allOf.isEmpty || !anyOf.isEmpty || !oneOf.isEmpty || not != nil }
 
     func property(_ name: String) -> Int? {
         for property in properties where property.name == name { return property.node }
