@@ -42,7 +42,7 @@ public struct GroundingCheck: Sendable {
     /// The comparison form between single spaces, as UTF-8: `" " + normalize(text) + " "`.
     static func spacedForm(_ text: String) -> [UInt8] {
         let ascii = text.utf8.withContiguousStorageIfAvailable { bytes in ASCIIForm.spaced(bytes) } ?? ASCIIForm.spaced(Array(text.utf8))
-        return ascii ?? Array((" " + normalizeUnicode(text) + " ").utf8)
+        return ascii ?? GroundingLatinForm.spaced(text) ?? Array((" " + normalizeUnicode(text) + " ").utf8)
     }
 
     /// Whether `needle` occurs in `haystack` byte for byte. The needle starts and ends with a

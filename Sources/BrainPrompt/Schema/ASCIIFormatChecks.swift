@@ -5,18 +5,18 @@
 /// character-level rules reduce to byte rules: whitespace is 0x09-0x0D and space, letters are
 /// A-Z and a-z, digits 0-9, and lower-casing touches only A-Z.
 struct ASCIIText {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
 
-    /// Nil when the text has a byte outside ASCII.
-    init?(_ text: String) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            bytes.append(byte)
+    /// Runs `body` on the text's bytes; nil when a byte is outside ASCII.
+    static func with<Result>(_ text: String, _ body: (ASCIIText) -> Result) -> Result? {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 { return nil }
+            return body(ASCIIText(bytes: bytes))
         }
-        self.bytes = bytes
     }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     private static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
     private static func isLetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
@@ -37,12 +37,13 @@ struct ASCIIText {
     /// `FormatChecks.isURI` for this text.
     func isURI(requireHTTP: Bool) -> Bool {
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), !bytes.contains(where: Self.isWhitespace) else { return false }
-        let scheme = bytes[..<colon].map { Self.isLetter($0) ? $0 | 0x20 : $0 }
+        let scheme = bytes[..<colon]
         guard let first = scheme.first, Self.isLetter(first),
             scheme.allSatisfy({ Self.isLetter($0) || Self.isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") })
         else { return false }
         let rest = bytes[(colon + 1)...]
-        if scheme.elementsEqual("http".utf8) || scheme.elementsEqual("https".utf8) {
+        let lowered = scheme.lazy.map { Self.isLetter($0) ? $0 | 0x20 : $0 }
+        if lowered.elementsEqual("http".utf8) || lowered.elementsEqual("https".utf8) {
             let slash = UInt8(ascii: "/")
             guard rest.count >= 2, rest[rest.startIndex] == slash, rest[rest.startIndex + 1] == slash else { return false }
             let hostStart = rest.startIndex + 2

@@ -58,7 +58,7 @@ enum FormatChecks {
 
     /// One `@`, a non-empty local part, a dotted domain, no whitespace.
     static func isEmail(_ text: String) -> Bool {
-        if let ascii = ASCIIText(text) { return ascii.isEmail }
+        if let answer = ASCIIText.with(text, \.isEmail) { return answer }
         return isEmailByCharacter(text)
     }
 
@@ -74,7 +74,7 @@ enum FormatChecks {
 
     /// `scheme:rest` without whitespace; for http(s), a non-empty host after `//`.
     static func isURI(_ text: String, requireHTTP: Bool) -> Bool {
-        if let ascii = ASCIIText(text) { return ascii.isURI(requireHTTP: requireHTTP) }
+        if let answer = ASCIIText.with(text, { $0.isURI(requireHTTP: requireHTTP) }) { return answer }
         return isURIByCharacter(text, requireHTTP: requireHTTP)
     }
 
