@@ -78,6 +78,19 @@ import Testing
         #expect(cr.matches("x\r\n") == cr.icuMatches("x\r\n"))
     }
 
+    @Test(arguments: patterns + ["^(ab|c[0-9]){10,20}$", "a{30}b{0,40}c", "(x|y[a-z]){5,}z$"])
+    func maskAndStateByStateSearchesAgree(_ source: String) throws {
+        let machine = try #require(ASCIIPattern(source))
+        let icu = try #require(SchemaPattern(source))
+        let long = ["ab" + String(repeating: "c1", count: 12), String(repeating: "a", count: 30) + "bbbc", "xxyaxxyqz\n", "xyz"]
+        for text in Self.texts + long {
+            let bytes = Array(text.utf8)
+            let expected = bytes.withUnsafeBufferPointer { machine.matchesStateByState($0) }
+            #expect(machine.matches(text) == expected, "\(source.debugDescription) on \(text.debugDescription)")
+            #expect(expected == icu.icuMatches(text))
+        }
+    }
+
     @Test func hugeRepeatsFallBackInsteadOfBuildingEndlessStates() throws {
         let pattern = try #require(SchemaPattern("(a{999}){999}"))
         #expect(!pattern.hasASCIIMatcher)

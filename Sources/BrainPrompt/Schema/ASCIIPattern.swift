@@ -36,6 +36,8 @@ struct ASCIIPattern: Sendable {
     static let maxStates = 2048
     let states: [State]
     let start: Int
+    /// The same machine as bit masks, when it has at most 64 states (the usual case).
+    private let small: SmallMachine?
 
     /// Nil when the pattern uses syntax outside the subset.
     init?(_ source: String) {
@@ -44,16 +46,100 @@ struct ASCIIPattern: Sendable {
         guard let start = builder.emit(tree, next: 0) else { return nil }
         self.states = builder.states
         self.start = start
+        self.small = states.count <= 64 ? SmallMachine(states: states, start: start) : nil
     }
 
     /// Whether the pattern matches somewhere in `text`; nil when the text is not all ASCII.
     func matches(_ text: String) -> Bool? {
-        if let result = text.utf8.withContiguousStorageIfAvailable({ matches(bytes: $0) }) { return result }
-        return Array(text.utf8).withUnsafeBufferPointer { matches(bytes: $0) }
+        var text = text
+        return text.withUTF8 { matches(bytes: $0) }
     }
 
     func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         for byte in bytes where byte >= 0x80 { return nil }
+        if let small { return small.matches(bytes) }
+        return matchesStateByState(bytes)
+    }
+
+    /// The machine of up to 64 states as masks: for each byte, the states that read it; for
+    /// each state, everything reachable after it without reading, under each combination of
+    /// "`^` holds here" and "`$` holds here".
+    private struct SmallMachine: Sendable {
+        var reading = [UInt64](repeating: 0, count: 128)
+        /// `after[variant * 64 + s]`: the closure after byte state `s` reads its byte.
+        var after = [UInt64](repeating: 0, count: 4 * 64)
+        /// `entry[variant]`: the closure of the start state.
+        var entry = [UInt64](repeating: 0, count: 4)
+
+        init(states: [State], start: Int) {
+            func closure(_ from: Int, _ variant: Int) -> UInt64 {
+                var mask: UInt64 = 0
+                var pending = [from]
+                while let s = pending.popLast() {
+                    let bit: UInt64 = 1 << UInt64(s)
+                    if mask & bit != 0 { continue }
+                    mask |= bit
+                    switch states[s] {
+                    case .match, .byte: break
+                    case .split(let a, let b): pending += [b, a]
+                    case .atStart(let next): if variant & 1 != 0 { pending.append(next) }
+                    case .atEnd(let next): if variant & 2 != 0 { pending.append(next) }
+                    }
+                }
+                return mask
+            }
+            for (s, state) in states.enumerated() {
+                guard case .byte(let set, let next) = state else { continue }
+                for byte in UInt8(0)..<0x80 where set.contains(byte) { reading[Int(byte)] |= 1 << UInt64(s) }
+                for variant in 0..<4 { after[variant * 64 + s] = closure(next, variant) }
+            }
+            for variant in 0..<4 { entry[variant] = closure(start, variant) }
+        }
+
+        func matches(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            let matchBit: UInt64 = 1  // state 0 is the match
+            let ends = Ends(text: text)
+            var current = entry[ends.variant(0)]
+            if current & matchBit != 0 { return true }
+            for position in 0..<text.count {
+                var active = current & reading[Int(text[position])]
+                let variant = ends.variant(position + 1)
+                var next = entry[variant]
+                while active != 0 {
+                    next |= after[variant &* 64 &+ active.trailingZeroBitCount]
+                    active &= active &- 1
+                }
+                if next & matchBit != 0 { return true }
+                current = next
+            }
+            return false
+        }
+    }
+
+    /// Where `^` and `$` hold in one text.
+    private struct Ends {
+        let text: UnsafeBufferPointer<UInt8>
+
+        /// Bit 1: `^` holds at `position`; bit 2: `$` holds there.
+        func variant(_ position: Int) -> Int { (position == 0 ? 1 : 0) | (isEnd(position) ? 2 : 0) }
+
+        /// ICU's `$` without the multiline flag: the end of the text, or before a line
+        /// terminator (LF, VT, FF, CR) that ends it, or before a final CR LF (not between them).
+        func isEnd(_ position: Int) -> Bool {
+            let n = text.count
+            if position == n { return true }
+            if position == n - 1 {
+                let c = text[position]
+                guard c >= 0x0A, c <= 0x0D else { return false }
+                return !(c == 0x0A && position > 0 && text[position - 1] == 0x0D)
+            }
+            return position == n - 2 && text[position] == 0x0D && text[position + 1] == 0x0A
+        }
+    }
+
+    /// The same search for machines of any size, with state sets as words of bits, following
+    /// each state's closure as the text is read (ASCII bytes only).
+    func matchesStateByState(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let words = (states.count + 63) / 64
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words * 2) { sets in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: states.count * 2 + 2) { stack in
@@ -118,23 +204,10 @@ struct ASCIIPattern: Sendable {
                 case .atStart(let after):
                     if position == 0 { stack[depth] = after; depth += 1 }
                 case .atEnd(let after):
-                    if isEnd(position) { stack[depth] = after; depth += 1 }
+                    if Ends(text: text).isEnd(position) { stack[depth] = after; depth += 1 }
                 }
             }
             return false
-        }
-
-        /// ICU's `$` without the multiline flag: the end of the text, or before a line
-        /// terminator (LF, VT, FF, CR) that ends it, or before a final CR LF (not between them).
-        func isEnd(_ position: Int) -> Bool {
-            let n = text.count
-            if position == n { return true }
-            if position == n - 1 {
-                let c = text[position]
-                guard c >= 0x0A, c <= 0x0D else { return false }
-                return !(c == 0x0A && position > 0 && text[position - 1] == 0x0D)
-            }
-            return position == n - 2 && text[position] == 0x0D && text[position + 1] == 0x0A
         }
     }
 
