@@ -31,17 +31,20 @@ enum ASCIIPatternParser {
         (0x21...0x2F).contains(b) || (0x3A...0x40).contains(b) || (0x5B...0x60).contains(b) || (0x7B...0x7E).contains(b)
     }
 
-    /// The ASCII bytes that `NSRegularExpression(pattern: atom)` matches as a one-character text.
+    /// All 128 ASCII characters in order (no CR LF pair among them).
+    private static let allASCII = String(decoding: Array(UInt8(0)..<0x80), as: UTF8.self)
+
+    /// The ASCII bytes that `NSRegularExpression(pattern: atom)` matches, found in one search
+    /// of the text holding every ASCII character once: a one-character atom matches each
+    /// character on its own, so its matches are exactly its members.
     static func probe(_ atom: String) -> ASCIIPattern.ByteSet? {
         guard let regex = try? NSRegularExpression(pattern: atom, options: []) else { return nil }
+        let text = allASCII
         var set = ASCIIPattern.ByteSet()
-        for byte in UInt8(0)..<0x80 {
-            let text = String(decoding: [byte], as: UTF8.self)
-            let range = NSRange(text.startIndex..<text.endIndex, in: text)
-            guard let match = regex.firstMatch(in: text, options: [], range: range) else { continue }
+        for match in regex.matches(in: text, options: [], range: NSRange(location: 0, length: 128)) {
             // An atom that can match nothing or something longer is not a one-character atom.
-            guard match.range.length == 1 else { return nil }
-            set.insert(byte)
+            guard match.range.length == 1, match.range.location >= 0, match.range.location < 128 else { return nil }
+            set.insert(UInt8(match.range.location))
         }
         return set
     }
@@ -49,6 +52,15 @@ enum ASCIIPatternParser {
     private struct Reader {
         let bytes: [UInt8]
         var position = 0
+        /// Probe answers by atom text, since patterns repeat their classes.
+        private var probes: [String: ASCIIPattern.ByteSet?] = [:]
+
+        private mutating func probe(_ atom: String) -> ASCIIPattern.ByteSet? {
+            if let known = probes[atom] { return known }
+            let set = ASCIIPatternParser.probe(atom)
+            probes[atom] = set
+            return set
+        }
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -96,18 +108,18 @@ enum ASCIIPatternParser {
                 return .end
             case UInt8(ascii: "."):
                 position += 1
-                return ASCIIPatternParser.probe(".").map(Node.set)
+                return probe(".").map(Node.set)
             case UInt8(ascii: "["):
                 guard let end = classEnd() else { return nil }
                 let text = String(decoding: bytes[position..<end], as: UTF8.self)
                 position = end
-                return ASCIIPatternParser.probe(text).map(Node.set)
+                return probe(text).map(Node.set)
             case UInt8(ascii: "\\"):
                 guard position + 1 < bytes.count else { return nil }
                 let e = bytes[position + 1]
                 position += 2
                 if ASCIIPatternParser.escapedClasses.contains(e) {
-                    return ASCIIPatternParser.probe("\\" + String(UnicodeScalar(e))).map(Node.set)
+                    return probe("\\" + String(UnicodeScalar(e))).map(Node.set)
                 }
                 guard ASCIIPatternParser.isPunctuation(e) else { return nil }
                 return .set(Self.single(e))
