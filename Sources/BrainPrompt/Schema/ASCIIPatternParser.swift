@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads the subset of ICU regular-expression syntax `ASCIIPattern` runs, or gives up (nil) on
 /// anything else so that ICU keeps it. The set of bytes a class, `.` or `\d`-style escape
-/// matches is asked of `NSRegularExpression` one ASCII character at a time, so only where an
+/// matches is asked of `NSRegularExpression` (see `probe`), so only where an
 /// atom ends has to be read here, never what it means.
 enum ASCIIPatternParser {
     indirect enum Node {
