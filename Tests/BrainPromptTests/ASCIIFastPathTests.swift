@@ -72,3 +72,21 @@ import Testing
         #expect(SchemaEvaluator.firstDuplicate(["a", "b"]) == nil)
     }
 }
+
+/// Type checks by bit mask agree with the type names.
+@Suite struct JSONTypeMaskTests {
+    @Test func masksAdmitExactlyTheValuesTheNamesAdmit() {
+        let names = ["null", "boolean", "object", "array", "string", "number", "integer"]
+        let values: [JSONValue] = [.null, true, [:], [], "s", 1, 1.5, -0.0, .number(.infinity), .number(.nan), .number(1e300)]
+        for count in 1...2 {
+            for start in names.indices {
+                let chosen = (0..<count).map { names[(start + $0 * 3) % names.count] }
+                let mask = JSONTypeMask(names: chosen)
+                for value in values {
+                    let byName = chosen.contains { SchemaEvaluator.value(value, hasType: $0) }
+                    #expect(mask.admits(value) == byName, "\(chosen) \(value)")
+                }
+            }
+        }
+    }
+}

@@ -45,25 +45,21 @@ enum ScalarChecks {
     }
 
     static func number(_ node: UnsafePointer<SchemaNode>, _ n: Double, at trail: PathTrail, into out: inout [SchemaViolation]) {
-        if node.pointee.minimum == nil, node.pointee.maximum == nil, node.pointee.exclusiveMinimum == nil, node.pointee.exclusiveMaximum == nil, node.pointee.multipleOf == nil {
-            return
-        }
-        let path = trail.pointer
-        let shown = ValuePreview.short(.number(n))
+        var shown: String { ValuePreview.short(.number(n)) }
         if let min = node.pointee.minimum, n < min {
-            out.append(.init(path: path, keyword: "minimum", message: "\(shown) is less than the minimum \(ValuePreview.short(.number(min)))"))
+            out.append(.init(path: trail.pointer, keyword: "minimum", message: "\(shown) is less than the minimum \(ValuePreview.short(.number(min)))"))
         }
         if let max = node.pointee.maximum, n > max {
-            out.append(.init(path: path, keyword: "maximum", message: "\(shown) is greater than the maximum \(ValuePreview.short(.number(max)))"))
+            out.append(.init(path: trail.pointer, keyword: "maximum", message: "\(shown) is greater than the maximum \(ValuePreview.short(.number(max)))"))
         }
         if let min = node.pointee.exclusiveMinimum, n <= min {
-            out.append(.init(path: path, keyword: "exclusiveMinimum", message: "\(shown) must be greater than \(ValuePreview.short(.number(min)))"))
+            out.append(.init(path: trail.pointer, keyword: "exclusiveMinimum", message: "\(shown) must be greater than \(ValuePreview.short(.number(min)))"))
         }
         if let max = node.pointee.exclusiveMaximum, n >= max {
-            out.append(.init(path: path, keyword: "exclusiveMaximum", message: "\(shown) must be less than \(ValuePreview.short(.number(max)))"))
+            out.append(.init(path: trail.pointer, keyword: "exclusiveMaximum", message: "\(shown) must be less than \(ValuePreview.short(.number(max)))"))
         }
         if let step = node.pointee.multipleOf, !isMultiple(n, of: step) {
-            out.append(.init(path: path, keyword: "multipleOf", message: "\(shown) is not a multiple of \(ValuePreview.short(.number(step)))"))
+            out.append(.init(path: trail.pointer, keyword: "multipleOf", message: "\(shown) is not a multiple of \(ValuePreview.short(.number(step)))"))
         }
     }
 

@@ -65,7 +65,7 @@ struct SchemaEvaluator {
     /// `type`, `enum` and `const`.
     @inline(never)
     private func checkValue(_ index: Int, _ value: JSONValue, into out: inout [SchemaViolation]) {
-        if let types = nodes[index].types, !types.contains(where: { Self.value(value, hasType: $0) }) {
+        if let mask = nodes[index].typeMask, !mask.admits(value), let types = nodes[index].types {
             let expected = types.count == 1 ? types[0] : "one of " + types.joined(separator: ", ")
             out.append(violation("type", "expected \(expected), found \(value.typeName)"))
         }
