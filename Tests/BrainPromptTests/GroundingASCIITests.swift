@@ -29,3 +29,63 @@ import Testing
         #expect(!check.contains("Payments Lisbon"))
     }
 }
+
+/// The byte search and the spaced comparison form behind `GroundingCheck.contains`.
+@Suite struct GroundingSearchTests {
+    @Test func spacedFormIsTheNormalFormBetweenSpaces() {
+        for text in ["", "Jordan Example", "AT&T", "Zoë Lindqvist-Amaral", "ＦＵＬＬ width", "R&D  --  Lab`s", "&"] {
+            #expect(GroundingCheck.spacedForm(text) == Array((" " + GroundingCheck.normalize(text) + " ").utf8))
+        }
+        #expect(ASCIIForm.spaced(Array("Café".utf8)) == nil)
+    }
+
+    @Test func occursFindsMatchesAtEitherEndAndNowhereElse() {
+        let haystack = Array(" alpha beta gamma ".utf8)
+        #expect(GroundingCheck.occurs(Array(" alpha ".utf8), in: haystack))
+        #expect(GroundingCheck.occurs(Array(" gamma ".utf8), in: haystack))
+        #expect(GroundingCheck.occurs(Array(" alpha beta gamma ".utf8), in: haystack))
+        #expect(!GroundingCheck.occurs(Array(" alpha beta gamma  ".utf8), in: haystack))
+        #expect(!GroundingCheck.occurs(Array(" amma ".utf8), in: haystack))
+        #expect(!GroundingCheck.occurs(Array(" beta  ".utf8), in: haystack))
+        #expect(GroundingCheck.occurs(Array("a".utf8), in: haystack))
+        #expect(!GroundingCheck.occurs(Array("z".utf8), in: haystack))
+        #expect(!GroundingCheck.occurs([], in: haystack))
+        #expect(GroundingCheck.occurs(Array(" a".utf8), in: Array(" a".utf8)))
+    }
+}
+
+/// The Latin-letter path of the grounding form gives what the general path gives.
+@Suite struct GroundingLatinFormTests {
+    @Test func knownLettersFoldAsFoundationDoes() {
+        #expect(GroundingLatinForm.spaced("Zoë Lindqvist-Amaral") == Array(" zoe lindqvist amaral ".utf8))
+        #expect(GroundingLatinForm.spaced("Straße") == Array((" " + GroundingCheck.normalizeUnicode("Straße") + " ").utf8))
+        #expect(GroundingLatinForm.spaced("O’Reilly & Sánchez") == Array(" oreilly and sanchez ".utf8))
+        #expect(GroundingLatinForm.spaced("Søn") == nil)  // Foundation keeps "ø", so the general path answers
+        #expect(GroundingLatinForm.spaced("Zoe\u{0308}") == nil)  // a combining mark takes the general path
+        #expect(GroundingLatinForm.spaced("日本") == nil)
+    }
+
+    @Test func randomMixturesMatchTheGeneralPath() {
+        var pieces = ["a", "Z", "9", " ", "  ", "-", "&", "'", "`", "’", "‘", ".", ",", "\t", "\n", "\u{7F}", "(", "/"]
+        for value in GroundingLatinForm.first..<GroundingLatinForm.end where GroundingLatinForm.folds[Int(value - GroundingLatinForm.first)] != nil {
+            if let scalar = Unicode.Scalar(value) { pieces.append(String(Character(scalar))) }
+        }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(n))
+        }
+        for _ in 0..<1500 {
+            let text = (0..<(1 + next(10))).map { _ in pieces[next(pieces.count)] }.joined()
+            let expected = Array((" " + GroundingCheck.normalizeUnicode(text) + " ").utf8)
+            #expect(GroundingLatinForm.spaced(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func mostLatinLettersAreCovered() {
+        let covered = GroundingLatinForm.folds.compactMap { $0 }.count
+        #expect(covered > 250)
+    }
+}

@@ -28,32 +28,45 @@ public struct GroundingCheck: Sendable {
 
     /// Normalises the source text once; check as many documents against it as needed.
     public init(sourceText: String) {
-        normalizedSource = Array((" " + Self.normalize(sourceText) + " ").utf8)
+        normalizedSource = Self.spacedForm(sourceText)
     }
 
     /// Whether `phrase` occurs in the source text under the comparison described above.
     /// A phrase with no letters or digits is treated as present (there is nothing to check).
     public func contains(_ phrase: String) -> Bool {
-        let needle = Self.normalize(phrase)
-        guard !needle.isEmpty else { return true }
-        return Self.occurs(Array((" " + needle + " ").utf8), in: normalizedSource)
+        let needle = Self.spacedForm(phrase)
+        guard needle.count > 2 else { return true }
+        return Self.occurs(needle, in: normalizedSource)
+    }
+
+    /// The comparison form between single spaces, as UTF-8: `" " + normalize(text) + " "`.
+    static func spacedForm(_ text: String) -> [UInt8] {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes in ASCIIForm.spaced(bytes) } ?? ASCIIForm.spaced(Array(text.utf8))
+        return ascii ?? GroundingLatinForm.spaced(text) ?? Array((" " + normalizeUnicode(text) + " ").utf8)
     }
 
     /// Whether `needle` occurs in `haystack` byte for byte. The needle starts and ends with a
     /// space, so a match always lies on whole characters.
     static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return false }
-        var start = 0
-        let last = haystack.count - needle.count
-        while start <= last {
-            if haystack[start] == first {
-                var matched = 1
-                while matched < needle.count && haystack[start + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return true }
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        return needle.withUnsafeBufferPointer { n in
+            haystack.withUnsafeBufferPointer { h in
+                guard let nb = n.baseAddress, let hb = h.baseAddress else { return false }
+                let count = n.count
+                if count == 1 { return memchr(hb, Int32(n[0]), h.count) != nil }
+                // Candidates are found by the needle's second byte (its first letter), which is
+                // far rarer than the leading space.
+                let last = h.count - count
+                var start = 0
+                while start <= last {
+                    guard let found = memchr(hb + start + 1, Int32(n[1]), last - start + 1) else { return false }
+                    start = UnsafeRawPointer(hb).distance(to: UnsafeRawPointer(found)) - 1
+                    if h[start] == n[0], memcmp(hb + start + 2, nb + 2, count - 2) == 0 { return true }
+                    start += 1
+                }
+                return false
             }
-            start += 1
         }
-        return false
     }
 
     /// The warnings for a resume (`resume_parsing`) or job description (`jd_parsing`); other tasks have none.
@@ -121,25 +134,55 @@ public struct GroundingCheck: Sendable {
     /// `normalize` for pure ASCII, where compatibility mapping and diacritic or width folding
     /// change nothing and case folding is lower-casing: the same result, without Foundation.
     static func normalizeASCII(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "'"), UInt8(ascii: "`"):
-                continue
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                if pendingSpace, !out.isEmpty { out.append(UInt8(ascii: " ")) }
-                pendingSpace = false
-                out.append(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
-            case UInt8(ascii: "&"):
-                if !out.isEmpty { out.append(UInt8(ascii: " ")) }
-                out.append(contentsOf: "and".utf8)
-                pendingSpace = true
-            default:
-                pendingSpace = true
+        guard let spaced = ASCIIForm.spaced(Array(text.utf8)) else { return normalizeUnicode(text) }
+        return String(decoding: spaced.dropFirst().dropLast(), as: UTF8.self)
+    }
+}
+
+/// The byte loop behind `GroundingCheck.normalizeASCII`.
+enum ASCIIForm {
+    /// `" " + normalizeASCII(text) + " "` as bytes, or nil when a byte is not ASCII.
+    static func spaced<Bytes: Collection>(_ bytes: Bytes) -> [UInt8]? where Bytes.Element == UInt8 {
+        let space = UInt8(ascii: " ")
+        var ok = true
+        // One input byte writes at most four ("&" becomes " and"); plus the two spaces around.
+        let result = [UInt8](unsafeUninitializedCapacity: bytes.count &* 4 &+ 2) { out, written in
+            var n = 0
+            out[n] = space
+            n += 1
+            var pendingSpace = false
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if pendingSpace, n > 1 { out[n] = space; n += 1 }
+                    pendingSpace = false
+                    out[n] = byte
+                    n += 1
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    if pendingSpace, n > 1 { out[n] = space; n += 1 }
+                    pendingSpace = false
+                    out[n] = byte | 0x20
+                    n += 1
+                case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                    continue
+                case UInt8(ascii: "&"):
+                    if n > 1 { out[n] = space; n += 1 }
+                    out[n] = UInt8(ascii: "a")
+                    out[n + 1] = UInt8(ascii: "n")
+                    out[n + 2] = UInt8(ascii: "d")
+                    n += 3
+                    pendingSpace = true
+                case 0x80...:
+                    ok = false
+                    written = 0
+                    return
+                default:
+                    pendingSpace = true
+                }
             }
+            out[n] = space
+            written = n + 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return ok ? result : nil
     }
 }

@@ -49,63 +49,86 @@ public struct OutputNormalizer: Sendable {
     /// Normalises `value`; the input is not modified.
     public func normalize(_ value: JSONValue) -> NormalizedOutput {
         var walk = NormalizationWalk(facts: facts, dropsEmptyValues: dropsEmptyValues)
-        let result = walk.visit(value, node: JSONSchema.rootNode, path: "", depth: 0)
+        let result = walk.visit(value, node: JSONSchema.rootNode, depth: 0)
         return NormalizedOutput(value: result, changes: walk.changes)
     }
 }
 
 /// The recursive pass behind `OutputNormalizer`, collecting changes as it goes.
+///
+/// Every edit records a change, so a subtree whose visit recorded none is returned as it came
+/// (no container is rebuilt), and the path of a value is rendered only when a change is recorded.
 private struct NormalizationWalk {
     static let maxDepth = 600
     let facts: [SchemaFacts]
     let dropsEmptyValues: Bool
     var changes: [NormalizationChange] = []
+    private var trail = PathTrail()
+
+    init(facts: [SchemaFacts], dropsEmptyValues: Bool) {
+        self.facts = facts
+        self.dropsEmptyValues = dropsEmptyValues
+    }
 
     /// The normalised value; containers decide whether an empty result is dropped.
-    mutating func visit(_ value: JSONValue, node: Int?, path: String, depth: Int) -> JSONValue {
+    mutating func visit(_ value: JSONValue, node: Int?, depth: Int) -> JSONValue {
         guard depth < Self.maxDepth else { return value }
-        let facts = node.flatMap(schemaFacts)
+        let here = node.flatMap { facts.indices.contains($0) ? $0 : nil }
         switch value {
         case .string(let raw):
-            return visitString(raw, facts: facts, path: path)
+            return visitString(raw, facts: here)
         case .array(let items):
-            var kept: [JSONValue] = []
+            let itemNode = here.flatMap { facts[$0].items }
+            var kept: [JSONValue]?  // nil while every item is unchanged
             for (i, item) in items.enumerated() {
-                let itemPath = JSONPointer.appending(i, to: path)
-                let v = visit(item, node: facts?.items, path: itemPath, depth: depth + 1)
+                trail.push(i)
+                defer { trail.pop() }
+                let before = changes.count
+                let v = visit(item, node: itemNode, depth: depth + 1)
                 if dropsEmptyValues, Self.isEmpty(v) {
-                    record(itemPath, "dropped empty item")
+                    if kept == nil { kept = Array(items[..<i]) }
+                    record("dropped empty item")
                     continue
                 }
-                kept.append(v)
+                if kept == nil, changes.count != before { kept = Array(items[..<i]) }
+                kept?.append(v)
             }
-            return .array(kept)
+            return kept.map { .array($0) } ?? value
         case .object(let object):
-            var out = JSONObject()
+            var out: JSONObject?  // nil while every member is unchanged
             var setCurrent = false
-            for (k, member) in object {
-                let memberPath = JSONPointer.appending(k, to: path)
-                let child = facts?.property(k)
-                let required = facts?.required.contains(k) ?? false
-                if let date = child.flatMap(schemaFacts), date.isDate,
-                    case .string(let s) = member, ResumeDate.isOngoing(s), k == "endDate" || date.mentionsOngoing, !required
+            for (i, (k, member)) in object.entries.enumerated() {
+                trail.push(k)
+                defer { trail.pop() }
+                let child = here.flatMap { facts[$0].property(k) }
+                let required = here.map { facts[$0].required.contains(k) } ?? false
+                let childFacts = child.flatMap { facts.indices.contains($0) ? $0 : nil }
+                if let date = childFacts, facts[date].isDate,
+                    case .string(let s) = member, ResumeDate.isOngoing(s), k == "endDate" || facts[date].mentionsOngoing, !required
                 {
-                    record(memberPath, "dropped \(ValuePreview.short(member)): the period is ongoing, so the end date is omitted")
+                    if out == nil { out = Self.object(object.entries[..<i]) }
+                    record("dropped \(ValuePreview.short(member)): the period is ongoing, so the end date is omitted")
                     setCurrent = true
                     continue
                 }
-                let v = visit(member, node: child, path: memberPath, depth: depth + 1)
+                let before = changes.count
+                let v = visit(member, node: child, depth: depth + 1)
                 if dropsEmptyValues, !required, Self.isEmpty(v) {
-                    record(memberPath, "dropped \(Self.emptyName(v))")
+                    if out == nil { out = Self.object(object.entries[..<i]) }
+                    record("dropped \(Self.emptyName(v))")
                     continue
                 }
-                out[k] = v
+                if out == nil, changes.count != before { out = Self.object(object.entries[..<i]) }
+                out?[k] = v
             }
-            if setCurrent, out["isCurrent"] == nil, let facts, let flag = facts.property("isCurrent"),
-                schemaFacts(flag)?.types.contains("boolean") == true
+            guard var out else { return value }
+            if setCurrent, out["isCurrent"] == nil, let here, let flag = facts[here].property("isCurrent"),
+                facts.indices.contains(flag), facts[flag].types.contains("boolean")
             {
                 out["isCurrent"] = .bool(true)
-                record(JSONPointer.appending("isCurrent", to: path), "set to true because the end date said the period is ongoing")
+                trail.push("isCurrent")
+                record("set to true because the end date said the period is ongoing")
+                trail.pop()
             }
             return .object(out)
         case .null, .bool, .number:
@@ -113,29 +136,34 @@ private struct NormalizationWalk {
         }
     }
 
-    private mutating func visitString(_ raw: String, facts: SchemaFacts?, path: String) -> JSONValue {
-        let needsTrim = raw.first.map(\.isWhitespace) == true || raw.last.map(\.isWhitespace) == true
-        let trimmed = needsTrim ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
-        if trimmed != raw { record(path, "trimmed whitespace") }
-        guard let facts, !trimmed.isEmpty else { return .string(trimmed) }
-        if facts.isDate, !facts.accepts(trimmed), case .date(let date, let note) = ResumeDate.read(trimmed), facts.accepts(date) {
-            record(path, "date \(ValuePreview.short(.string(trimmed))) -> \"\(date)\"" + (note.map { " (\($0))" } ?? ""))
+    private static func object(_ entries: ArraySlice<(key: String, value: JSONValue)>) -> JSONObject {
+        var out = JSONObject()
+        for (k, v) in entries { out[k] = v }
+        return out
+    }
+
+    private mutating func visitString(_ raw: String, facts index: Int?) -> JSONValue {
+        let trimmed = EdgeWhitespace.needsTrim(raw) ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
+        if trimmed != raw { record("trimmed whitespace") }
+        guard let index, !trimmed.isEmpty else { return .string(trimmed) }
+        if facts[index].isDate, !facts[index].accepts(trimmed), case .date(let date, let note) = ResumeDate.read(trimmed),
+            facts[index].accepts(date)
+        {
+            record("date \(ValuePreview.short(.string(trimmed))) -> \"\(date)\"" + (note.map { " (\($0))" } ?? ""))
             return .string(date)
         }
-        if facts.wantsHTTPURL, !facts.accepts(trimmed), BareDomain.looksLikeOne(trimmed) {
+        if facts[index].wantsHTTPURL, !facts[index].accepts(trimmed), BareDomain.looksLikeOne(trimmed) {
             let url = "https://" + trimmed
-            if facts.accepts(url) {
-                record(path, "prefixed https:// to the bare domain \(ValuePreview.short(.string(trimmed)))")
+            if facts[index].accepts(url) {
+                record("prefixed https:// to the bare domain \(ValuePreview.short(.string(trimmed)))")
                 return .string(url)
             }
         }
         return .string(trimmed)
     }
 
-    private func schemaFacts(_ node: Int) -> SchemaFacts? { facts.indices.contains(node) ? facts[node] : nil }
-
-    private mutating func record(_ path: String, _ change: String) {
-        changes.append(NormalizationChange(path: path, change: change))
+    private mutating func record(_ change: String) {
+        changes.append(NormalizationChange(path: trail.pointer, change: change))
     }
 
     static func isEmpty(_ value: JSONValue) -> Bool {
@@ -155,6 +183,25 @@ private struct NormalizationWalk {
         case .array: return "empty array"
         default: return "empty object"
         }
+    }
+}
+
+/// Whether a string starts or ends with whitespace, the normaliser's cue to trim it.
+enum EdgeWhitespace {
+    /// Whether the first or last character is whitespace. Text that starts and ends with a
+    /// printable ASCII character other than space cannot be (a grapheme ending in such a byte
+    /// starts with it, or with a prepended non-whitespace scalar), so only other text is looked
+    /// at character by character.
+    static func needsTrim(_ raw: String) -> Bool {
+        let utf8 = raw.utf8
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        if (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return false }
+        return needsTrimByCharacter(raw)
+    }
+
+    /// `needsTrim` without the byte shortcut.
+    static func needsTrimByCharacter(_ raw: String) -> Bool {
+        raw.first.map(\.isWhitespace) == true || raw.last.map(\.isWhitespace) == true
     }
 }
 

@@ -4,7 +4,10 @@ import BrainCore
 /// chains and `allOf` (descriptions are collected from every step, since a property's
 /// description often sits beside its `$ref`). Computed once per node when the normaliser is made.
 struct SchemaFacts: Sendable {
-    private let chain: [SchemaNode]
+    /// Every step's properties in chain order, so the first match is the nearest step's.
+    private let properties: [(name: String, node: Int)]
+    /// The steps' patterns and formats, the only keywords `accepts` reads.
+    private let checks: [(pattern: SchemaPattern?, format: String?)]
     let types: [String]
     let required: [String]
     let items: Int?
@@ -27,7 +30,8 @@ struct SchemaFacts: Sendable {
             if let ref = n.ref { pending.append(ref) }
             pending.append(contentsOf: n.allOf.reversed())
         }
-        self.chain = chain
+        properties = chain.flatMap(\.properties)
+        checks = chain.filter { $0.pattern != nil || $0.format != nil }.map { ($0.pattern, $0.format) }
         types = chain.compactMap(\.types).first ?? []
         required = chain.flatMap(\.required)
         items = chain.compactMap(\.items).first
@@ -43,13 +47,17 @@ struct SchemaFacts: Sendable {
         wantsHTTPURL = isString && (httpPattern || chain.contains { $0.format == "url" })
     }
 
-    func property(_ name: String) -> Int? { chain.lazy.compactMap { $0.property(name) }.first }
+    func property(_ name: String) -> Int? {
+        for property in properties where property.name == name { return property.node }
+        return nil
+    }
 
     /// Whether every pattern and format here accepts `text`.
     func accepts(_ text: String) -> Bool {
-        chain.allSatisfy { node in
-            (node.pattern?.matches(text) ?? true)
-                && (node.format.map { FormatChecks.problem(with: text, format: $0) == nil } ?? true)
+        for check in checks {
+            if let pattern = check.pattern, !pattern.matches(text) { return false }
+            if let format = check.format, FormatChecks.problem(with: text, format: format) != nil { return false }
         }
+        return true
     }
 }

@@ -58,6 +58,12 @@ enum FormatChecks {
 
     /// One `@`, a non-empty local part, a dotted domain, no whitespace.
     static func isEmail(_ text: String) -> Bool {
+        if let answer = ASCIIText.with(text, \.isEmail) { return answer }
+        return isEmailByCharacter(text)
+    }
+
+    /// `isEmail` read character by character (any text; ASCII text takes the byte path).
+    static func isEmailByCharacter(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64,
             !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," })
@@ -68,6 +74,12 @@ enum FormatChecks {
 
     /// `scheme:rest` without whitespace; for http(s), a non-empty host after `//`.
     static func isURI(_ text: String, requireHTTP: Bool) -> Bool {
+        if let answer = ASCIIText.with(text, { $0.isURI(requireHTTP: requireHTTP) }) { return answer }
+        return isURIByCharacter(text, requireHTTP: requireHTTP)
+    }
+
+    /// `isURI` read character by character (any text; ASCII text takes the byte path).
+    static func isURIByCharacter(_ text: String, requireHTTP: Bool) -> Bool {
         guard let colon = text.firstIndex(of: ":"), !text.contains(where: \.isWhitespace) else { return false }
         let scheme = text[..<colon].lowercased()
         guard let first = scheme.first, first.isASCII, first.isLetter,

@@ -37,7 +37,10 @@ public struct JSONSchema: Sendable {
 
     /// Every way `value` fails the schema, in document order; empty when it is valid.
     public func validate(_ value: JSONValue) -> [SchemaViolation] {
-        SchemaEvaluator(nodes: nodes).evaluate(Self.rootNode, value, path: "", inPlace: [], depth: 0)
+        nodes.withUnsafeBufferPointer { buffer in
+            var evaluator = SchemaEvaluator(nodes: buffer)
+            return evaluator.violations(of: Self.rootNode, value)
+        }
     }
 
     /// Whether `value` satisfies the schema.
