@@ -14,7 +14,7 @@ public final class DatabaseQueue: @unchecked Sendable {
     private let database: Database
     /// Held by whoever uses `database`: the queue's work or an inline write.
     private let lock = NSLock()
-    private let checkpointer: Checkpointer?
+    private var checkpointer: Checkpointer?
 
     /// Write-ahead log frames after which a background checkpoint is started (SQLite's default).
     public static let checkpointFrames = 1000
@@ -26,15 +26,27 @@ public final class DatabaseQueue: @unchecked Sendable {
         database = try Database(path: path, mode: mode)
         queue = DispatchQueue(label: "brain.database")
         if mode == .readWrite && path != ":memory:" {
-            let checkpointer = Checkpointer(path: path)
+            let checkpointer = Checkpointer(path: path) { [weak self] done in
+                guard let self else { return done() }
+                self.finishCheckpoint(then: done)
+            }
             database.takeOverCheckpoints { frames in
-                if frames >= DatabaseQueue.inlineCheckpointFrames { return true }
                 if frames >= DatabaseQueue.checkpointFrames { checkpointer.start() }
                 return false
             }
             self.checkpointer = checkpointer
-        } else {
-            checkpointer = nil
+        }
+    }
+
+    /// Copies the frames a background checkpoint could not (those committed while it ran) on
+    /// this connection, between transactions: with no commit racing it, it completes and the
+    /// next write starts the log over. Writes wait for it, as they would for SQLite's own.
+    private func finishCheckpoint(then done: @escaping @Sendable () -> Void) {
+        queue.async {
+            self.lock.withLock {
+                _ = try? self.database.checkpointPassively()
+            }
+            done()
         }
     }
 
@@ -71,7 +83,9 @@ public final class DatabaseQueue: @unchecked Sendable {
 }
 
 /// Runs passive WAL checkpoints on its own connection and queue, one at a time, so the
-/// committing connection never pays for the copy and the flush.
+/// committing connection does not pay for copying the bulk of the log; then `finish` copies
+/// on the writing connection what was committed meanwhile, and no new run starts until that is
+/// done.
 final class Checkpointer: @unchecked Sendable {
     private let path: String
     private let queue = DispatchQueue(label: "brain.database.checkpoint", qos: .utility)
@@ -79,7 +93,12 @@ final class Checkpointer: @unchecked Sendable {
     private var running = false
     private var connection: Database?
 
-    init(path: String) { self.path = path }
+    private let finish: @Sendable (_ done: @escaping @Sendable () -> Void) -> Void
+
+    init(path: String, finish: @escaping @Sendable (_ done: @escaping @Sendable () -> Void) -> Void) {
+        self.path = path
+        self.finish = finish
+    }
 
     func start() {
         let begin = lock.withLock { () -> Bool in
@@ -91,8 +110,9 @@ final class Checkpointer: @unchecked Sendable {
         queue.async {
             // A failed checkpoint is retried at the next commit; the log only grows meanwhile.
             if self.connection == nil { self.connection = try? Database(path: self.path, migrate: false) }
-            try? self.connection?.checkpointPassively()
-            self.lock.withLock { self.running = false }
+            _ = try? self.connection?.checkpointPassively()
+            // Even a run that copied all it saw missed what was committed while it ran.
+            self.finish { self.lock.withLock { self.running = false } }
         }
     }
 }

@@ -38,9 +38,12 @@ extension Database {
     }
 
     /// Copies what it can of the write-ahead log into the database file without waiting for
-    /// anyone (PRAGMA wal_checkpoint(PASSIVE)).
-    public func checkpointPassively() throws {
-        _ = try query("PRAGMA wal_checkpoint(PASSIVE)")
+    /// anyone (PRAGMA wal_checkpoint(PASSIVE)); true when every frame was copied, so the next
+    /// write can start the log over.
+    @discardableResult
+    public func checkpointPassively() throws -> Bool {
+        guard let row = try queryOne("PRAGMA wal_checkpoint(PASSIVE)") else { return false }
+        return row.int("busy") == 0 && row.int("log") == row.int("checkpointed")
     }
 }
 

@@ -2,18 +2,34 @@
 public enum SHA256 {
     /// The 32-byte digest of `message`.
     public static func hash(_ message: [UInt8]) -> [UInt8] {
+        message.withUnsafeBufferPointer { hash(bytes: $0) }
+    }
+
+    /// The 32-byte digest of the bytes in `data`: whole blocks straight from the buffer, then
+    /// the padded tail (FIPS 180-4 §5.1.1) from a small copy.
+    static func hash(bytes data: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var state: [UInt32] = [
             0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
         ]
-        let padded = MerkleDamgardPadding.pad(message, blockSize: 64, lengthBytes: 8, bigEndian: true)
+        let wholeBlocks = data.count / 64 * 64
+        var tail = Array(data[wholeBlocks...])
+        let bitLength = UInt64(truncatingIfNeeded: data.count) &* 8
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
+        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         var schedule = [UInt32](repeating: 0, count: 64)
-        padded.withUnsafeBufferPointer { data in
-            schedule.withUnsafeMutableBufferPointer { w in
-                state.withUnsafeMutableBufferPointer { h in
-                    roundConstants.withUnsafeBufferPointer { k in
+        schedule.withUnsafeMutableBufferPointer { w in
+            state.withUnsafeMutableBufferPointer { h in
+                roundConstants.withUnsafeBufferPointer { k in
+                    var offset = 0
+                    while offset < wholeBlocks {
+                        compress(data, at: offset, w, h, k)
+                        offset += 64
+                    }
+                    tail.withUnsafeBufferPointer { padded in
                         var offset = 0
-                        while offset < data.count {
-                            compress(data, at: offset, w, h, k)
+                        while offset < padded.count {
+                            compress(padded, at: offset, w, h, k)
                             offset += 64
                         }
                     }
@@ -92,16 +108,23 @@ public enum SHA256 {
 extension SHA256 {
     /// The digest of `bytes` as 64 lower-case hex digits.
     public static func hex(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { hex(digest: hash(bytes: $0)) }
+    }
+
+    private static func hex(digest: [UInt8]) -> String {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
-        for byte in hash(bytes) {
+        for byte in digest {
             out.append(digits[Int(byte >> 4)])
             out.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The digest of the UTF-8 bytes of `text` as hex.
-    public static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
+    /// The digest of the UTF-8 bytes of `text` as hex (read in place when the string is native).
+    public static func hex(_ text: String) -> String {
+        if let digest = text.utf8.withContiguousStorageIfAvailable({ hash(bytes: $0) }) { return hex(digest: digest) }
+        return hex(Array(text.utf8))
+    }
 }

@@ -47,24 +47,22 @@ public enum ResultWriter {
     @discardableResult
     public static func complete(db: Database, _ row: Row, leaseOwner: String?) throws -> Int? {
         try db.transaction {
-            if let leaseOwner {
-                let owner = try db.scalar("SELECT lease_owner FROM jobs WHERE id = ? AND state = 'running'", [row.jobID])?.string
-                guard owner == leaseOwner else { return nil }
-            }
+            // The job turns done only while `leaseOwner` still holds it; else nothing is written.
+            try db.execute(
+                """
+                UPDATE jobs SET state = 'done', lease_owner = NULL, lease_expires_at = NULL, finished_at = ?1, updated_at = ?2,
+                    last_error = NULL, last_error_class = NULL, warnings = ?3
+                WHERE id = ?4 AND (?5 IS NULL OR (state = 'running' AND lease_owner = ?5))
+                """,
+                [row.now, row.now, row.warnings, row.jobID, leaseOwner])
+            guard db.changes == 1 else { return nil }
             try db.execute(
                 """
                 INSERT INTO results(job_id, task, provider, model, response, parsed, verdict, validation_errors, warnings,
                     tokens_in, tokens_out, cost, response_time_ms, fallback_chain, total_attempts, output_file, metadata, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, row.values)
-            let resultID = db.lastInsertRowID
-            try db.execute(
-                """
-                UPDATE jobs SET state = 'done', lease_owner = NULL, lease_expires_at = NULL, finished_at = ?, updated_at = ?,
-                    last_error = NULL, last_error_class = NULL, warnings = ? WHERE id = ?
-                """,
-                [row.now, row.now, row.warnings, row.jobID])
-            return resultID
+            return db.lastInsertRowID
         }
     }
 }
