@@ -8,24 +8,45 @@ public enum SHA256 {
     /// The 32-byte digest of the bytes in `data`: whole blocks straight from the buffer, then
     /// the padded tail (FIPS 180-4 §5.1.1) from a small copy.
     static func hash(bytes data: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var state: [UInt32] = [
-            0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-        ]
+        hash(bytes: data, resuming: nil, snapshotAt: nil).digest
+    }
+
+    /// The state after hashing the first whole blocks of a message: where hashing another
+    /// message with the same first `length` bytes can resume.
+    struct Midstate: Sendable {
+        var length: Int
+        var state: [UInt32]
+    }
+
+    static let initialState: [UInt32] = [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+    ]
+
+    /// Hashes `data`, starting from `resuming` (whose length is a multiple of 64 and whose bytes
+    /// the caller has checked are the first bytes of `data`), and keeps the state at byte
+    /// `snapshotAt` (a multiple of 64 within the whole blocks) when asked.
+    static func hash(
+        bytes data: UnsafeBufferPointer<UInt8>, resuming: Midstate?, snapshotAt: Int?
+    ) -> (digest: [UInt8], snapshot: Midstate?) {
+        var state = resuming?.state ?? initialState
         let wholeBlocks = data.count / 64 * 64
         var tail = Array(data[wholeBlocks...])
         let bitLength = UInt64(truncatingIfNeeded: data.count) &* 8
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        var snapshot: Midstate?
         var schedule = [UInt32](repeating: 0, count: 64)
         schedule.withUnsafeMutableBufferPointer { w in
             state.withUnsafeMutableBufferPointer { h in
                 roundConstants.withUnsafeBufferPointer { k in
-                    var offset = 0
+                    var offset = resuming?.length ?? 0
                     while offset < wholeBlocks {
+                        if offset == snapshotAt { snapshot = Midstate(length: offset, state: Array(h)) }
                         compress(data, at: offset, w, h, k)
                         offset += 64
                     }
+                    if offset == snapshotAt { snapshot = Midstate(length: offset, state: Array(h)) }
                     tail.withUnsafeBufferPointer { padded in
                         var offset = 0
                         while offset < padded.count {
@@ -44,7 +65,7 @@ public enum SHA256 {
             digest.append(UInt8(truncatingIfNeeded: word >> 8))
             digest.append(UInt8(truncatingIfNeeded: word))
         }
-        return digest
+        return (digest, snapshot)
     }
 
     private static func compress(
@@ -111,7 +132,7 @@ extension SHA256 {
         bytes.withUnsafeBufferPointer { hex(digest: hash(bytes: $0)) }
     }
 
-    private static func hex(digest: [UInt8]) -> String {
+    static func hex(digest: [UInt8]) -> String {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)

@@ -5,6 +5,9 @@ import BrainCore
 /// The expensive part (messages, parameters and schema) is digested once per request with
 /// `content(of:)`; each provider and model then costs one short hash.
 public enum RequestHash {
+    /// Requests of one template start with the same system prompt: its hash state is reused.
+    static let contentHasher = SHA256PrefixCache()
+
     public static func of(provider: String, request: CompletionRequest) -> String {
         of(provider: provider, model: request.model, content: content(of: request))
     }
@@ -25,6 +28,6 @@ public enum RequestHash {
         if let schemaDigest { object["schema_sha256"] = .string(schemaDigest) } else if let schema = request.outputSchema { object["schema"] = schema }
         if request.jsonMode { object["json"] = .bool(true) }
         // Key order is fixed by this function and by the schema's own document, so no sorting is needed.
-        return SHA256.hex(JSONValue.object(object).serialized())
+        return contentHasher.hex(JSONValue.object(object).serialized())
     }
 }
