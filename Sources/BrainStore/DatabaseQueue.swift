@@ -8,7 +8,8 @@ import Foundation
 /// a private dispatch queue. A write whose lock is free right now runs at once on the caller's
 /// thread instead (two thread hand-offs saved per transaction): it never waits, because it only
 /// proceeds when both this connection and the database's write lock are free, and WAL
-/// checkpoints (the one slow disk flush) run on a separate connection and queue.
+/// checkpoints (the one slow disk flush) are copied by a separate connection, then finished
+/// on the queue (see `Checkpointer`).
 public final class DatabaseQueue: @unchecked Sendable {
     private let queue: DispatchQueue
     private let database: Database
@@ -31,6 +32,7 @@ public final class DatabaseQueue: @unchecked Sendable {
                 self.finishCheckpoint(then: done)
             }
             database.takeOverCheckpoints { frames in
+                if frames >= DatabaseQueue.inlineCheckpointFrames { return true }
                 if frames >= DatabaseQueue.checkpointFrames { checkpointer.start() }
                 return false
             }
@@ -43,9 +45,7 @@ public final class DatabaseQueue: @unchecked Sendable {
     /// next write starts the log over. Writes wait for it, as they would for SQLite's own.
     private func finishCheckpoint(then done: @escaping @Sendable () -> Void) {
         queue.async {
-            self.lock.withLock {
-                _ = try? self.database.checkpointPassively()
-            }
+            self.lock.withLock { try? self.database.checkpointPassively() }
             done()
         }
     }
@@ -79,40 +79,5 @@ public final class DatabaseQueue: @unchecked Sendable {
     /// Runs `body` synchronously on the queue (for command-line code outside async contexts).
     public func sync<T>(_ body: (Database) throws -> T) rethrows -> T {
         try queue.sync { try lock.withLock { try body(database) } }
-    }
-}
-
-/// Runs passive WAL checkpoints on its own connection and queue, one at a time, so the
-/// committing connection does not pay for copying the bulk of the log; then `finish` copies
-/// on the writing connection what was committed meanwhile, and no new run starts until that is
-/// done.
-final class Checkpointer: @unchecked Sendable {
-    private let path: String
-    private let queue = DispatchQueue(label: "brain.database.checkpoint", qos: .utility)
-    private let lock = NSLock()
-    private var running = false
-    private var connection: Database?
-
-    private let finish: @Sendable (_ done: @escaping @Sendable () -> Void) -> Void
-
-    init(path: String, finish: @escaping @Sendable (_ done: @escaping @Sendable () -> Void) -> Void) {
-        self.path = path
-        self.finish = finish
-    }
-
-    func start() {
-        let begin = lock.withLock { () -> Bool in
-            if running { return false }
-            running = true
-            return true
-        }
-        guard begin else { return }
-        queue.async {
-            // A failed checkpoint is retried at the next commit; the log only grows meanwhile.
-            if self.connection == nil { self.connection = try? Database(path: self.path, migrate: false) }
-            _ = try? self.connection?.checkpointPassively()
-            // Even a run that copied all it saw missed what was committed while it ran.
-            self.finish { self.lock.withLock { self.running = false } }
-        }
     }
 }

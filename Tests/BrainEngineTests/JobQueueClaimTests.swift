@@ -81,6 +81,6 @@ import Testing
         let jobs = try JobQueue.claim(db: db, owner: "w", limit: 3, now: 200, lease: 60)
 
         #expect(jobs.map(\.text) == ["document text", "inline text", nil])
-        #expect(jobs.map(\.inputText) == [nil, "inline text", nil])
+        #expect(jobs.map(\.documentID) == [document, nil, broken])
     }
 }

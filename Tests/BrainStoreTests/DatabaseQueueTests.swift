@@ -90,6 +90,22 @@ import Testing
         #expect(try await queue.read { db in try db.scalar("SELECT count(*) FROM settings")?.int } == 400)
     }
 
+    @Test func aHookAskingForCheckpointsKeepsTheLogShortAndOneDecliningLetsItGrow() throws {
+        func framesAfterCommits(checkpointing: Bool) throws -> Int {
+            let folder = TemporaryFolder()
+            let db = try Database(path: folder.databasePath)
+            db.takeOverCheckpoints { frames in checkpointing && frames >= 100 }
+            for i in 0..<500 {
+                try db.transaction { try db.execute("INSERT INTO settings(key, value) VALUES (?, 'x')", ["k\(i)"]) }
+            }
+            return try db.queryOne("PRAGMA wal_checkpoint(PASSIVE)")?.int("log") ?? -1
+        }
+        let declined = try framesAfterCommits(checkpointing: false)
+        let asked = try framesAfterCommits(checkpointing: true)
+        #expect(declined >= 500)
+        #expect(asked >= 0 && asked < 150)
+    }
+
     @Test func theLogStaysBoundedUnderContinuousWrites() async throws {
         let folder = TemporaryFolder()
         let queue = try DatabaseQueue(path: folder.databasePath)

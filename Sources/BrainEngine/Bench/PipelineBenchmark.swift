@@ -33,6 +33,7 @@ public enum PipelineBenchmark {
             throw PipelineBenchmarkError.setUp("cannot create a folder in /tmp")
         }
         let folder = String(cString: made)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/bench.db"
 
         var fakes: [FakeProviderServer] = []

@@ -60,14 +60,15 @@ public struct JobProcessor: Sendable {
     public var inputCharacterBudget: Int = 60_000
     /// Leave the accepted answer's call in `outcome.route.deferredAttempt` for the caller to
     /// write with its result (the batch worker); false writes it at once.
-    public var defersAcceptedAttempt = false
+    public var defersAcceptedAttempt: Bool
     /// One checker per schema, built once: a checker's normaliser digests its whole schema.
     private let checkers: [String: StructuredOutputChecker]
 
-    public init(catalog: TemplateCatalog, router: Router, schemas: SchemaSet = .shared) {
+    public init(catalog: TemplateCatalog, router: Router, schemas: SchemaSet = .shared, defersAcceptedAttempt: Bool = false) {
         self.catalog = catalog
         self.router = router
         self.schemas = schemas
+        self.defersAcceptedAttempt = defersAcceptedAttempt
         checkers = schemas.schemas.mapValues { StructuredOutputChecker(schema: $0) }
     }
 

@@ -7,10 +7,8 @@ public struct ClaimedJob: Sendable, Equatable {
     public var id: Int
     public var task: TaskType
     public var documentID: Int?
-    /// The job's own text (inline jobs).
-    public var inputText: String?
-    /// The text to process: the inline text, else the document's, read with the claim (nil
-    /// when the document has none, e.g. its extraction failed).
+    /// The text to process: the job's inline text, else its document's, read with the claim
+    /// (nil when the document has none, e.g. its extraction failed).
     public var text: String?
     public var templateName: String
     public var templateVersion: String
@@ -90,13 +88,13 @@ public enum JobQueue {
                     RETURNING \(claimedColumns)
                     """, [owner, now + lease, now.iso8601, id])
                 guard let row, let task = TaskType(rawValue: row.string("task") ?? "") else { continue }
-                var job = ClaimedJob(
-                    id: id, task: task, documentID: row.int("document_id"), inputText: row.string("input_text"),
-                    text: nil, templateName: row.string("template_name") ?? "", templateVersion: row.string("template_version") ?? "",
+                let documentID = row.int("document_id")
+                claimed.append(ClaimedJob(
+                    id: id, task: task, documentID: documentID,
+                    text: try row.string("input_text") ?? documentText(db: db, documentID: documentID),
+                    templateName: row.string("template_name") ?? "", templateVersion: row.string("template_version") ?? "",
                     options: JobOptions(json: (try? JSONValue.parse(row.string("options") ?? "{}")) ?? [:]),
-                    attempts: row.int("attempts") ?? 0, maxAttempts: row.int("max_attempts") ?? 5)
-                job.text = try inputText(db: db, job: job)
-                claimed.append(job)
+                    attempts: row.int("attempts") ?? 0, maxAttempts: row.int("max_attempts") ?? 5))
             }
             return claimed
         }
@@ -155,10 +153,9 @@ public enum JobQueue {
         return released
     }
 
-    /// The input text of a claimed job (its document's text, or the inline text).
-    public static func inputText(db: Database, job: ClaimedJob) throws -> String? {
-        if let text = job.inputText { return text }
-        guard let id = job.documentID else { return nil }
-        return try db.scalar("SELECT text FROM documents WHERE id = ?", [id])?.string
+    /// A document's extracted text (nil for none, or no text).
+    static func documentText(db: Database, documentID: Int?) throws -> String? {
+        guard let documentID else { return nil }
+        return try db.scalar("SELECT text FROM documents WHERE id = ?", [documentID])?.string
     }
 }

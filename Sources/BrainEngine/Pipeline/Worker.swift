@@ -78,9 +78,7 @@ public final class Worker: @unchecked Sendable {
         let started = ContinuousClock.now
         let now = engine.clock.now()
         _ = try await engine.queue.write { db in try JobQueue.reclaimFromDeadOwners(db: db, host: WorkerIdentity.host, now: now) }
-        var deferring = JobProcessor(catalog: try await engine.catalog(), router: engine.router)
-        deferring.defersAcceptedAttempt = true
-        let processor = deferring
+        let processor = JobProcessor(catalog: try await engine.catalog(), router: engine.router, defersAcceptedAttempt: true)
         await withTaskGroup(of: Void.self) { group in
             group.addTask { try? await self.renewLeases() }
             await withTaskGroup(of: Void.self) { slots in

@@ -30,7 +30,7 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
 
     public func routableProviders(preferred: [String]) async throws -> [RoutableProvider] {
         let enabled: [RoutableProvider]
-        if let cached = lock.withLock({ providersCache }), ContinuousClock.now - cached.at < .seconds(settingsLifetime) {
+        if let cached = lock.withLock({ providersCache }), isFresh(cached.at) {
             enabled = cached.enabled
         } else {
             let providers = try await queue.read { db in try ProviderRepository(db: db).all() }
@@ -144,15 +144,18 @@ public final class StoreLedger: UsageLedger, @unchecked Sendable {
         return try Self.record(db: db, attempt: attempt, now: now, scrubber: try scrubber(db: db), provider: freshProvider(id: attempt.provider.id))
     }
 
+    /// Whether something read at `time` is still within `settingsLifetime`.
+    private func isFresh(_ time: ContinuousClock.Instant) -> Bool { ContinuousClock.now - time < .seconds(settingsLifetime) }
+
     /// The provider's settings as read within `settingsLifetime`, if they were.
     private func freshProvider(id: Int) -> ProviderRecord? {
-        guard let cached = lock.withLock({ providersCache }), ContinuousClock.now - cached.at < .seconds(settingsLifetime) else { return nil }
+        guard let cached = lock.withLock({ providersCache }), isFresh(cached.at) else { return nil }
         return cached.providers.first { $0.id == id }
     }
 
     /// The scrubber for error texts, rebuilt at most once per `settingsLifetime`.
     private func scrubber(db: Database) throws -> SecretScrubber {
-        if let cached = lock.withLock({ scrubberCache }), ContinuousClock.now - cached.at < .seconds(settingsLifetime) {
+        if let cached = lock.withLock({ scrubberCache }), isFresh(cached.at) {
             return cached.scrubber
         }
         let scrubber = try Self.scrubber(db: db, environment: environment)
